@@ -1,0 +1,64 @@
+import type Redis from "ioredis";
+import { isReady, waitUntilReady } from "@/lib/redis";
+import type { CacheStore } from "./types";
+
+// KEYS[1] value key, KEYS[2] epoch key; ARGV: value, ttl ms, expected epoch.
+const SET_IF_EPOCH = `
+local current = redis.call('GET', KEYS[2]) or '0'
+if current ~= ARGV[3] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+
+// Epoch keys outlive values by a day so an in-flight loader still sees the bump.
+const EPOCH_TTL_SECONDS = 86_400;
+
+export class RedisCacheStore implements CacheStore {
+  readonly kind = "redis" as const;
+
+  constructor(
+    private readonly client: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  async get(key: string) {
+    this.requireReady();
+    const [value, epoch] = await this.client.mget(this.valueKey(key), this.epochKey(key));
+    return { value: value ?? null, epoch: epoch ?? "0" };
+  }
+
+  async setIfEpoch(key: string, value: string, ttlMs: number, epoch: string) {
+    this.requireReady();
+    const ttl = String(Math.max(1, Math.round(ttlMs)));
+    const stored = await this.client.eval(SET_IF_EPOCH, 2, this.valueKey(key), this.epochKey(key), value, ttl, epoch);
+    return stored === 1;
+  }
+
+  async invalidate(keys: string[]) {
+    if (!keys.length) return;
+    this.requireReady();
+    const pipeline = this.client.multi();
+    for (const key of keys) {
+      pipeline.del(this.valueKey(key));
+      pipeline.incr(this.epochKey(key));
+      pipeline.expire(this.epochKey(key), EPOCH_TTL_SECONDS);
+    }
+    await pipeline.exec();
+  }
+
+  async ping() {
+    if (!(await waitUntilReady(this.client, 1_000))) return false;
+    return (await this.client.ping()) === "PONG";
+  }
+
+  private requireReady() {
+    if (!isReady(this.client)) throw new Error(`redis is ${this.client.status}`);
+  }
+
+  private valueKey(key: string) {
+    return `${this.prefix}cache:${key}`;
+  }
+
+  private epochKey(key: string) {
+    return `${this.prefix}epoch:${key}`;
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Client } from "pg";
+import { MIGRATIONS_DIR, NO_FILTER, SCHEMA_PATH, openSchemaEngine, readMigrationList } from "./schema-engine";
+
+const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "datamodel.snapshot.prisma");
+
+type Log = (line: string) => void;
+
+/** Creates the database named in the URL when it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount) return false;
+    await client.query(`create database "${name.replaceAll('"', '""')}"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies pending migrations; idempotent. Returns the names it applied. */
+export async function applyMigrations(databaseUrl: string, log: Log = () => {}): Promise<string[]> {
+  const { engine, close } = await openSchemaEngine(databaseUrl, log);
+  try {
+    const migrationsList = await readMigrationList();
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+    return appliedMigrationNames;
+  } finally {
+    await close();
+  }
+}
+
+/** Drops every object in the database's schema (development and tests only). */
+export async function resetDatabase(databaseUrl: string, log: Log = () => {}): Promise<void> {
+  const { engine, close } = await openSchemaEngine(databaseUrl, log);
+  try {
+    await engine.reset({ filter: NO_FILTER });
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Writes a new migration folder with the SQL that takes the previous datamodel
+ * snapshot to the current schema.prisma, then updates the snapshot. The wasm
+ * engine cannot open a shadow database through the adapter, so the history's
+ * datamodel is kept beside the migrations instead of being replayed.
+ * Hand-written SQL in migrations (checks, functions) is outside the datamodel
+ * and therefore never appears in these diffs.
+ */
+export async function createMigration(databaseUrl: string, name: string, log: Log = () => {}): Promise<string | null> {
+  const { engine, schema, close } = await openSchemaEngine(databaseUrl, log);
+  try {
+    const previous = await readFile(SNAPSHOT_PATH, "utf8").catch(() => null);
+    const diff = await engine.diff({
+      from: previous === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SNAPSHOT_PATH, content: previous }] },
+      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTER,
+    });
+    const stdout = diff.stdout ?? "";
+    if (!stdout.trim() || stdout.includes("This is an empty migration")) return null;
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const folderName = `${stamp}_${name}`;
+    await mkdir(path.join(MIGRATIONS_DIR, folderName), { recursive: true });
+    await writeFile(path.join(MIGRATIONS_DIR, folderName, "migration.sql"), stdout);
+    await writeFile(SNAPSHOT_PATH, schema);
+    return folderName;
+  } finally {
+    await close();
+  }
+}

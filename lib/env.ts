@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, parsed once. Documented in .env.example.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Set by the launcher when DATABASE_URL points at the embedded PGlite server. */
+  STOCKROOM_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix for every Redis key and channel, so several apps or test workers can share one server. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/).default("stockroom:"),
+  SESSION_SECRET: z.string().min(32).optional(),
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  STOCK_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  LOW_STOCK_DEFAULT_THRESHOLD: z.coerce.number().int().min(0).default(5),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${details}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+const DEV_SESSION_SECRET = "stockroom-development-secret-do-not-use-in-production";
+
+/** The HMAC key for signed cookies; a fixed development key outside production. */
+export function sessionSecret(): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  if (env.NODE_ENV === "production" && env.STOCKROOM_EMBEDDED_DB !== "1") {
+    throw new Error("SESSION_SECRET must be set (32+ characters) in production");
+  }
+  return DEV_SESSION_SECRET;
+}

@@ -1,0 +1,27 @@
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { redisClient, redisEnabled } from "@/lib/redis";
+import { MemoryEventBus } from "./memory-bus";
+import { RedisEventBus } from "./redis-bus";
+import type { EventBus, StockEvent } from "./types";
+
+export type { EventBus, StockChangedEvent, StockEvent } from "./types";
+
+const globalForBus = globalThis as unknown as { __stockroomBus?: EventBus };
+
+export function eventBus(): EventBus {
+  globalForBus.__stockroomBus ??= redisEnabled()
+    ? new RedisEventBus(redisClient("publisher"), redisClient("subscriber"), `${env.REDIS_KEY_PREFIX}events:stock`)
+    : new MemoryEventBus();
+  return globalForBus.__stockroomBus;
+}
+
+/** Publishes after commit; a lost event only delays a live update (clients resync on reconnect). */
+export async function publishStockEvents(events: StockEvent[]): Promise<void> {
+  const bus = eventBus();
+  await Promise.all(
+    events.map((event) =>
+      bus.publish(event).catch((error: unknown) => logger.warn("stock event not published", { error: String(error) })),
+    ),
+  );
+}
