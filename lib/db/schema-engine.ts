@@ -40,11 +40,26 @@ function loadEnginePackage(): Promise<EngineModule> {
   return enginePackage;
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on ";", which breaks
+ * function bodies ($$ ... $$). Sending the script as one simple query lets
+ * PostgreSQL parse it, and runs it as one implicit transaction.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script: string) => {
+      await adapter.underlyingDriver().query(script);
+    };
+    return adapter;
+  }
+}
+
 export async function openSchemaEngine(databaseUrl: string, log: (line: string) => void = () => {}) {
   const { SchemaEngine } = await loadEnginePackage();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(pool));
   const engine: SchemaEngine = await SchemaEngine.new(
     { datamodels: [[SCHEMA_PATH, schema]] },
     (message: string) => log(message),

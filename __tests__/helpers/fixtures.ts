@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { InventoryPolicy } from "@/generated/prisma/enums";
+import { receiveStock } from "@/lib/inventory";
+
+let counter = 0;
+
+export function sessionId(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export async function createWarehouses() {
+  const main = await db.warehouse.create({ data: { code: "MAIN", name: "Main", priority: 0 } });
+  const east = await db.warehouse.create({ data: { code: "EAST", name: "East", priority: 1 } });
+  return { main, east };
+}
+
+type VariantFixture = {
+  stock?: Record<string, number>;
+  policy?: InventoryPolicy;
+  backorderLimit?: number;
+  priceCents?: number;
+  safetyStock?: number;
+};
+
+/** A product with one variant, stocked through receiveStock so the ledger is real. */
+export async function createStockedVariant(warehouses: { id: string; code: string }[], fixture: VariantFixture = {}) {
+  counter += 1;
+  const product = await db.product.create({
+    data: {
+      slug: `product-${counter}-${randomBytes(3).toString("hex")}`,
+      name: `Product ${counter}`,
+      description: "Test product",
+      category: "test",
+      priceCents: fixture.priceCents ?? 2_500,
+      imageUrl: "/products/placeholder.svg",
+      variants: {
+        create: {
+          sku: `SKU-${counter}-${randomBytes(3).toString("hex")}`,
+          title: "Default",
+          inventoryPolicy: fixture.policy ?? "DENY",
+          backorderLimit: fixture.backorderLimit ?? 0,
+        },
+      },
+    },
+    select: { id: true, variants: { select: { id: true, sku: true } } },
+  });
+  const variant = product.variants[0]!;
+  for (const warehouse of warehouses) {
+    const quantity = fixture.stock?.[warehouse.code] ?? 0;
+    await db.stockLevel.create({ data: { variantId: variant.id, warehouseId: warehouse.id, safetyStock: fixture.safetyStock ?? 0 } });
+    if (quantity > 0) {
+      await receiveStock({ variantId: variant.id, warehouseId: warehouse.id, quantity, reference: "PO-TEST", actor: "test" });
+    }
+  }
+  return { productId: product.id, variantId: variant.id, sku: variant.sku };
+}
+
+export async function expireHolds(sessionIdValue: string) {
+  await db.stockReservation.updateMany({ where: { sessionId: sessionIdValue }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+}

@@ -1,0 +1,37 @@
+import { cacheKey, invalidate } from "@/lib/cache";
+import { pgPool } from "@/lib/db";
+import { publishStockEvents, type StockEvent } from "@/lib/events";
+
+type VariantNet = { variantId: string; productId: string; net: number };
+
+// Free units per variant right now; expired holds that are not swept yet do not count.
+const NET_SQL = `
+select v."id" as "variantId", v."productId",
+  coalesce(sum(stockroom_free(l."onHand", l."safetyStock", coalesce(h.active, 0)::int, l."backordered")), 0)::int as net
+from "ProductVariant" v
+left join "StockLevel" l on l."variantId" = v."id"
+left join lateral (select sum(r."quantity") as active from "StockReservation" r
+  where r."variantId" = l."variantId" and r."warehouseId" = l."warehouseId" and r."expiresAt" > now()) h on true
+where v."id" = any($1::uuid[])
+group by v."id"`;
+
+/**
+ * Rule 4 of DESIGN.md: only after the transaction commits, drop the cached
+ * stock of every touched product and tell every app instance what changed.
+ * Callers await this before answering, so a read after a write is fresh.
+ */
+export async function afterStockChange(variantIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(variantIds)];
+  if (!ids.length) return;
+  const { rows } = await pgPool().query<VariantNet>(NET_SQL, [ids]);
+  await invalidate([...new Set(rows.map((r) => cacheKey.productStock(r.productId)))]);
+  const at = new Date().toISOString();
+  const events: StockEvent[] = rows.map((r) => ({
+    type: "stock.changed",
+    productId: r.productId,
+    variantId: r.variantId,
+    available: Math.max(0, r.net),
+    at,
+  }));
+  await publishStockEvents(events);
+}

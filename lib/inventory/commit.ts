@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import { db, type Prisma } from "@/lib/db";
+import type { InventoryPolicy } from "@/generated/prisma/enums";
+import { commitReservationSchema } from "@/lib/validation/inventory";
+import { afterStockChange } from "./after-commit";
+import { InsufficientStockError, InventoryError } from "./errors";
+import { parseInput } from "./parse";
+import { freeUnits } from "./stock-info";
+
+export type CommitReservationInput = z.input<typeof commitReservationSchema>;
+export type CommittedOrder = { orderId: string; alreadyCommitted: boolean; lines: number; subtotalCents: number };
+
+type HoldRow = {
+  id: string; variantId: string; warehouseId: string; quantity: number; expiresAt: Date;
+  onHand: number; reserved: number; safetyStock: number; backordered: number;
+  policy: InventoryPolicy; backorderLimit: number; unitPriceCents: number; sku: string;
+};
+
+/**
+ * Turns a session's holds into an order in one transaction: on-hand down, holds
+ * consumed, SALE movements, order lines. Idempotent per order id (the Order
+ * primary key is the idempotency key: a retried or concurrent commit finds it
+ * and sells nothing twice). An expired hold still goes through if the stock is
+ * still free; otherwise the whole commit fails and nothing is written.
+ */
+export async function commitReservation(input: CommitReservationInput): Promise<CommittedOrder> {
+  const { sessionId, orderId, customer, now = new Date() } = parseInput(commitReservationSchema, input);
+  const result = await db.$transaction(async (tx) => {
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
+      insert into "Order" ("id", "sessionId", "email", "name", "address", "subtotalCents", "createdAt")
+      values (${orderId}::uuid, ${sessionId}, ${customer.email}, ${customer.name}, ${JSON.stringify(customer.address)}::jsonb, 0, ${now})
+      on conflict ("id") do nothing returning "id"`;
+    if (!inserted.length) return existingOrder(tx, orderId, sessionId);
+
+    const holds = await lockHolds(tx, sessionId);
+    if (!holds.length) throw new InventoryError("EMPTY_CART", "Your cart has no items on hold");
+
+    let subtotalCents = 0;
+    for (const hold of holds) {
+      const fromShelf = sellableFromShelf(hold, now);
+      const backordered = hold.quantity - fromShelf;
+      await tx.$executeRaw`update "StockLevel" set "onHand" = "onHand" - ${fromShelf}, "reserved" = "reserved" - ${hold.quantity},
+        "backordered" = "backordered" + ${backordered}, "updatedAt" = ${now}
+        where "variantId" = ${hold.variantId}::uuid and "warehouseId" = ${hold.warehouseId}::uuid`;
+      await tx.inventoryMovement.create({
+        data: {
+          variantId: hold.variantId, warehouseId: hold.warehouseId, type: "SALE", quantity: -fromShelf,
+          reservedDelta: -hold.quantity, reference: orderId, createdBy: "checkout", createdAt: now,
+          notes: backordered ? `${backordered} backordered` : null,
+        },
+      });
+      await tx.orderLine.create({
+        data: {
+          orderId, variantId: hold.variantId, warehouseId: hold.warehouseId, quantity: hold.quantity,
+          backorderedQuantity: backordered, preorder: hold.policy === "PREORDER", unitPriceCents: hold.unitPriceCents,
+        },
+      });
+      subtotalCents += hold.quantity * hold.unitPriceCents;
+    }
+    await tx.stockReservation.deleteMany({ where: { sessionId } });
+    await tx.order.update({ where: { id: orderId }, data: { subtotalCents } });
+    return { orderId, alreadyCommitted: false, lines: holds.length, subtotalCents, variantIds: holds.map((h) => h.variantId) };
+  });
+  await afterStockChange(result.variantIds);
+  return { orderId: result.orderId, alreadyCommitted: result.alreadyCommitted, lines: result.lines, subtotalCents: result.subtotalCents };
+}
+
+async function existingOrder(tx: Prisma.TransactionClient, orderId: string, sessionId: string) {
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: { sessionId: true, subtotalCents: true, _count: { select: { lines: true } } } });
+  if (!order || order.sessionId !== sessionId) throw new InventoryError("CONFLICT", "This order id belongs to another checkout");
+  return { orderId, alreadyCommitted: true, lines: order._count.lines, subtotalCents: order.subtotalCents, variantIds: [] as string[] };
+}
+
+// Locks every stock level the session holds in the global (variant, id) order, then reads the holds.
+async function lockHolds(tx: Prisma.TransactionClient, sessionId: string): Promise<HoldRow[]> {
+  await tx.$queryRaw`select 1 from "StockLevel" where "variantId" in
+    (select "variantId" from "StockReservation" where "sessionId" = ${sessionId}) order by "variantId", "id" for update`;
+  return tx.$queryRaw<HoldRow[]>`
+    select r."id", r."variantId", r."warehouseId", r."quantity", r."expiresAt",
+      l."onHand", l."reserved", l."safetyStock", l."backordered", v."inventoryPolicy" as policy, v."backorderLimit", v."sku",
+      coalesce(v."priceCents", p."priceCents") as "unitPriceCents"
+    from "StockReservation" r
+    join "StockLevel" l on l."variantId" = r."variantId" and l."warehouseId" = r."warehouseId"
+    join "ProductVariant" v on v."id" = r."variantId"
+    join "Product" p on p."id" = v."productId"
+    where r."sessionId" = ${sessionId}
+    order by r."variantId", r."warehouseId"`;
+}
+
+/** Units this hold takes from the shelf; the rest become backorders (if the policy allows). */
+function sellableFromShelf(hold: HoldRow, now: Date): number {
+  if (hold.expiresAt <= now) {
+    // An expired hold no longer counts: it may only proceed if its units are still free.
+    const freeWithoutHold = freeUnits({ ...hold, reserved: hold.reserved - hold.quantity });
+    const floor = hold.policy === "DENY" ? 0 : -hold.backorderLimit;
+    if (freeWithoutHold - hold.quantity < floor) {
+      throw new InventoryError("HOLD_EXPIRED", `Your hold on ${hold.sku} expired and the stock is gone`, {
+        variantId: hold.variantId,
+        available: Math.max(0, freeWithoutHold),
+      });
+    }
+  }
+  const fromShelf = Math.min(hold.quantity, Math.max(0, hold.onHand - hold.backordered));
+  if (hold.policy === "DENY" && fromShelf < hold.quantity) {
+    throw new InsufficientStockError(hold.variantId, fromShelf, `Only ${fromShelf} of ${hold.sku} left in stock`);
+  }
+  return fromShelf;
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/** The most units one cart line may hold; larger orders go through sales. */
+export const MAX_LINE_QUANTITY = 999;
+/** The most a single stock operation may move; guards against typos like 10000000. */
+export const MAX_STOCK_DELTA = 1_000_000;
+
+export const idSchema = z.uuid({ message: "must be a valid id" });
+export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, "must be a cart session id");
+export const actorSchema = z.string().trim().min(1).max(200);
+export const referenceSchema = z.string().trim().min(1).max(120);
+export const notesSchema = z.string().trim().max(1_000);
+
+export const reserveStockSchema = z.object({
+  variantId: idSchema,
+  sessionId: sessionIdSchema,
+  quantity: z.number().int("must be a whole number").min(0, "cannot be negative").max(MAX_LINE_QUANTITY, `at most ${MAX_LINE_QUANTITY} per line`),
+  ttlSeconds: z.number().int().min(1).max(86_400).optional(),
+  now: z.date().optional(),
+});
+
+export const releaseReservationSchema = z.object({
+  sessionId: sessionIdSchema,
+  variantId: idSchema.optional(),
+});
+
+const positiveQuantity = z.number().int("must be a whole number").positive("must be at least 1").max(MAX_STOCK_DELTA);
+
+const stockOperationBase = z.object({
+  variantId: idSchema,
+  warehouseId: idSchema,
+  actor: actorSchema,
+  reference: referenceSchema.optional(),
+  notes: notesSchema.optional(),
+});
+
+export const adjustStockSchema = stockOperationBase.extend({
+  delta: z.number().int("must be a whole number").min(-MAX_STOCK_DELTA).max(MAX_STOCK_DELTA).refine((d) => d !== 0, "cannot be zero"),
+  notes: notesSchema.min(1, "say why stock is adjusted"),
+});
+export const receiveStockSchema = stockOperationBase.extend({ quantity: positiveQuantity, reference: referenceSchema });
+export const returnStockSchema = stockOperationBase.extend({ quantity: positiveQuantity });
+export const damageStockSchema = stockOperationBase.extend({ quantity: positiveQuantity });
+export const transferStockSchema = z.object({
+  variantId: idSchema,
+  fromWarehouseId: idSchema,
+  toWarehouseId: idSchema,
+  quantity: positiveQuantity,
+  actor: actorSchema,
+  reference: referenceSchema.optional(),
+  notes: notesSchema.optional(),
+}).refine((t) => t.fromWarehouseId !== t.toWarehouseId, { message: "choose two different warehouses", path: ["toWarehouseId"] });
+
+export const commitReservationSchema = z.object({
+  sessionId: sessionIdSchema,
+  orderId: idSchema,
+  customer: z.object({
+    email: z.email().max(200),
+    name: z.string().trim().min(1).max(200),
+    address: z.record(z.string(), z.string().max(500)).default({}),
+  }),
+  now: z.date().optional(),
+});
