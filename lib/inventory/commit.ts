@@ -5,7 +5,7 @@ import { commitReservationSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
 import { InsufficientStockError, InventoryError } from "./errors";
 import { parseInput } from "./parse";
-import { freeUnits } from "./stock-info";
+import { freeUnits } from "./stock-math";
 
 export type CommitReservationInput = z.input<typeof commitReservationSchema>;
 export type CommittedOrder = { orderId: string; alreadyCommitted: boolean; lines: number; subtotalCents: number };
