@@ -16,7 +16,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "prisma/**", "bench/**", "e2e/**", "__tests__/**", "jest.config.ts", "playwright.config.ts", "prisma.config.ts", "next.config.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "prisma/**", "bench/**", "e2e/**", "__tests__/**", "jest.config.ts", "playwright.config.ts", "prisma.config.ts", "next.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

@@ -12,26 +12,32 @@ import { idSchema } from "@/lib/validation/inventory";
 
 type ProductSnapshot = { productId: string; variants: VariantSnapshot[]; nextExpiry: string | null };
 
+// Live holds = the level's reserved counter minus expired, unswept holds; both
+// lookups use the (variantId, expiresAt) index, never a scan of all live holds.
 const SNAPSHOT_SQL = `
 select v."id" as "variantId", v."inventoryPolicy" as policy, v."backorderLimit", v."restockDate",
   case when a."isActive" then a."threshold" end as threshold,
   l."warehouseId", w."code" as "warehouseCode", l."onHand", l."safetyStock", l."incoming", l."backordered",
-  coalesce(h.active, 0)::int as reserved, h.next_expiry
+  (l."reserved" - coalesce(x.expired, 0))::int as reserved, n.next_expiry
 from "ProductVariant" v
 left join "LowStockAlert" a on a."variantId" = v."id"
 left join "StockLevel" l on l."variantId" = v."id"
 left join "Warehouse" w on w."id" = l."warehouseId"
 left join lateral (
-  select sum(r."quantity") as active, min(r."expiresAt") as next_expiry from "StockReservation" r
-  where r."variantId" = v."id" and r."warehouseId" = l."warehouseId" and r."expiresAt" > now()
-) h on true
+  select sum(r."quantity") as expired from "StockReservation" r
+  where r."variantId" = v."id" and r."expiresAt" <= now() and r."warehouseId" = l."warehouseId"
+) x on true
+left join lateral (
+  select r."expiresAt" as next_expiry from "StockReservation" r
+  where r."variantId" = v."id" and r."expiresAt" > now() order by r."expiresAt" limit 1
+) n on true
 where v."productId" = $1
 order by v."position", v."id", w."priority", w."code"`;
 
 type SnapshotRow = {
   variantId: string; policy: InventoryPolicy; backorderLimit: number; restockDate: Date | null; threshold: number | null;
   warehouseId: string | null; warehouseCode: string | null; onHand: number | null; safetyStock: number | null;
-  incoming: number | null; backordered: number | null; reserved: number; next_expiry: Date | null;
+  incoming: number | null; backordered: number | null; reserved: number | null; next_expiry: Date | null;
 };
 
 async function loadProductSnapshot(productId: string): Promise<ProductSnapshot | null> {
@@ -51,7 +57,7 @@ async function loadProductSnapshot(productId: string): Promise<ProductSnapshot |
     }
     if (row.warehouseId && row.warehouseCode) {
       variant.levels.push({
-        warehouseId: row.warehouseId, warehouseCode: row.warehouseCode, onHand: row.onHand ?? 0, reserved: row.reserved,
+        warehouseId: row.warehouseId, warehouseCode: row.warehouseCode, onHand: row.onHand ?? 0, reserved: row.reserved ?? 0,
         safetyStock: row.safetyStock ?? 0, incoming: row.incoming ?? 0, backordered: row.backordered ?? 0,
       });
     }

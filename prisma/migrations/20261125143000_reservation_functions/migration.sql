@@ -46,7 +46,8 @@ END $$;
 -- backorders/pre-orders promise more than is on hand), and the most this
 -- session could hold right now.
 CREATE OR REPLACE FUNCTION stockroom_set_hold(
-  p_variant uuid, p_session text, p_quantity int, p_expires_at timestamptz, p_now timestamptz
+  p_variant uuid, p_session text, p_quantity int, p_expires_at timestamptz, p_now timestamptz,
+  p_prepared boolean DEFAULT false
 ) RETURNS TABLE (code text, held int, net int, max_holdable int)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -70,12 +71,14 @@ BEGIN
 
   -- Lock order (variant, level id) is the same everywhere, so holds, checkout
   -- and stock operations cannot deadlock on each other.
-  PERFORM 1 FROM "StockLevel" WHERE "variantId" = p_variant ORDER BY "id" FOR UPDATE;
-  IF NOT FOUND THEN
+  -- p_prepared: the batch caller already locked and reclaimed this variant.
+  IF NOT p_prepared THEN
+    PERFORM 1 FROM "StockLevel" WHERE "variantId" = p_variant ORDER BY "id" FOR UPDATE;
+    PERFORM stockroom_reclaim_expired(p_variant, p_now);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM "StockLevel" WHERE "variantId" = p_variant) THEN
     RETURN QUERY SELECT 'NOT_FOUND'::text, 0, 0, 0; RETURN;
   END IF;
-
-  PERFORM stockroom_reclaim_expired(p_variant, p_now);
 
   SELECT coalesce(sum(sr."quantity"), 0)::int INTO v_current
   FROM "StockReservation" sr WHERE sr."variantId" = p_variant AND sr."sessionId" = p_session;
@@ -165,10 +168,17 @@ CREATE OR REPLACE FUNCTION stockroom_set_holds(
 LANGUAGE plpgsql AS $$
 DECLARE
   i int;
+  v uuid;
   res record;
 BEGIN
+  -- Lock every variant of the batch once, in the global order, and reclaim its
+  -- expired holds once, instead of per request.
+  PERFORM 1 FROM "StockLevel" WHERE "variantId" = ANY (p_variants) ORDER BY "variantId", "id" FOR UPDATE;
+  FOR v IN SELECT DISTINCT u FROM unnest(p_variants) AS u ORDER BY u LOOP
+    PERFORM stockroom_reclaim_expired(v, p_now);
+  END LOOP;
   FOR i IN SELECT s.i FROM generate_subscripts(p_variants, 1) AS s(i) ORDER BY p_variants[s.i], s.i LOOP
-    SELECT * INTO res FROM stockroom_set_hold(p_variants[i], p_sessions[i], p_quantities[i], p_expires_at[i], p_now);
+    SELECT * INTO res FROM stockroom_set_hold(p_variants[i], p_sessions[i], p_quantities[i], p_expires_at[i], p_now, true);
     RETURN QUERY SELECT i, res.code, res.held, res.net, res.max_holdable;
   END LOOP;
 END $$;
