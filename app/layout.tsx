@@ -21,9 +21,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="flex items-center gap-2 font-semibold">
               <Boxes aria-hidden className="size-5 text-brand-600" /> Stockroom
             </Link>
-            <Link href="/admin" className="ml-auto text-sm text-zinc-600 hover:text-zinc-900">
-              Admin
-            </Link>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -64,7 +64,7 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  say(`store: http://localhost:${port}   admin: http://localhost:${port}/admin`);
+  say(`store: http://localhost:${port}   health: http://localhost:${port}/api/health`);
 
   const shutdown = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", shutdown);
