@@ -12,8 +12,9 @@ select v."id" as "variantId", v."productId",
   coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - coalesce(x.expired, 0)::int, l."backordered")), 0)::int as net
 from "ProductVariant" v
 left join "StockLevel" l on l."variantId" = v."id"
-left join lateral (select sum(r."quantity") as expired from "StockReservation" r
-  where r."variantId" = l."variantId" and r."expiresAt" <= now() and r."warehouseId" = l."warehouseId") x on true
+left join (select r."variantId", r."warehouseId", sum(r."quantity") as expired from "StockReservation" r
+  where r."variantId" = any($1::uuid[]) and r."expiresAt" <= now() group by 1, 2) x
+  on x."variantId" = l."variantId" and x."warehouseId" = l."warehouseId"
 where v."id" = any($1::uuid[])
 group by v."id"`;
 

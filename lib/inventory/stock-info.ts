@@ -23,10 +23,11 @@ from "ProductVariant" v
 left join "LowStockAlert" a on a."variantId" = v."id"
 left join "StockLevel" l on l."variantId" = v."id"
 left join "Warehouse" w on w."id" = l."warehouseId"
-left join lateral (
-  select sum(r."quantity") as expired from "StockReservation" r
-  where r."variantId" = v."id" and r."expiresAt" <= now() and r."warehouseId" = l."warehouseId"
-) x on true
+left join (
+  select r."variantId", r."warehouseId", sum(r."quantity") as expired from "StockReservation" r
+  join "ProductVariant" rv on rv."id" = r."variantId"
+  where rv."productId" = $1 and r."expiresAt" <= now() group by 1, 2
+) x on x."variantId" = l."variantId" and x."warehouseId" = l."warehouseId"
 left join lateral (
   select r."expiresAt" as next_expiry from "StockReservation" r
   where r."variantId" = v."id" and r."expiresAt" > now() order by r."expiresAt" limit 1
