@@ -71,10 +71,9 @@ BEGIN
 
   -- Lock order (variant, level id) is the same everywhere, so holds, checkout
   -- and stock operations cannot deadlock on each other.
-  -- p_prepared: the batch caller already locked and reclaimed this variant.
+  -- p_prepared: the batch caller already locked this variant's levels.
   IF NOT p_prepared THEN
     PERFORM 1 FROM "StockLevel" WHERE "variantId" = p_variant ORDER BY "id" FOR UPDATE;
-    PERFORM stockroom_reclaim_expired(p_variant, p_now);
   END IF;
   IF NOT EXISTS (SELECT 1 FROM "StockLevel" WHERE "variantId" = p_variant) THEN
     RETURN QUERY SELECT 'NOT_FOUND'::text, 0, 0, 0; RETURN;
@@ -107,6 +106,16 @@ BEGIN
     v_need := p_quantity - v_current;
     SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int INTO v_net
     FROM "StockLevel" l WHERE l."variantId" = p_variant;
+    -- Expired holds still sit in `reserved` until reclaimed, which only makes
+    -- this check stricter; so they are reclaimed (and the decision re-made)
+    -- only when it would otherwise refuse, keeping the common path short.
+    IF v_net - v_need < v_floor AND stockroom_reclaim_expired(p_variant, p_now) > 0 THEN
+      SELECT coalesce(sum(sr."quantity"), 0)::int INTO v_current
+      FROM "StockReservation" sr WHERE sr."variantId" = p_variant AND sr."sessionId" = p_session;
+      v_need := greatest(0, p_quantity - v_current);
+      SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int INTO v_net
+      FROM "StockLevel" l WHERE l."variantId" = p_variant;
+    END IF;
     IF v_net - v_need < v_floor THEN
       RETURN QUERY SELECT 'INSUFFICIENT'::text, v_current, v_net, v_current + greatest(0, v_net - v_floor);
       RETURN;
@@ -168,15 +177,10 @@ CREATE OR REPLACE FUNCTION stockroom_set_holds(
 LANGUAGE plpgsql AS $$
 DECLARE
   i int;
-  v uuid;
   res record;
 BEGIN
-  -- Lock every variant of the batch once, in the global order, and reclaim its
-  -- expired holds once, instead of per request.
+  -- Lock every variant of the batch once, in the global order, instead of per request.
   PERFORM 1 FROM "StockLevel" WHERE "variantId" = ANY (p_variants) ORDER BY "variantId", "id" FOR UPDATE;
-  FOR v IN SELECT DISTINCT u FROM unnest(p_variants) AS u ORDER BY u LOOP
-    PERFORM stockroom_reclaim_expired(v, p_now);
-  END LOOP;
   FOR i IN SELECT s.i FROM generate_subscripts(p_variants, 1) AS s(i) ORDER BY p_variants[s.i], s.i LOOP
     SELECT * INTO res FROM stockroom_set_hold(p_variants[i], p_sessions[i], p_quantities[i], p_expires_at[i], p_now, true);
     RETURN QUERY SELECT i, res.code, res.held, res.net, res.max_holdable;
