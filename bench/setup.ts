@@ -1,17 +1,10 @@
-import { Client } from "pg";
-import { applyMigrations } from "../lib/db/migrate";
+import { applyMigrations, dropDatabase, ensureDatabase } from "../lib/db/migrate";
 
 /** A fresh, migrated bench database on the local (or BENCH_DATABASE_URL) server. */
 export async function prepareBenchDatabase(): Promise<string> {
   const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stockroom_bench");
-  const name = url.pathname.slice(1);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = new Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
+  await dropDatabase(url.toString());
+  await ensureDatabase(url.toString());
   await applyMigrations(url.toString());
   Object.assign(process.env, {
     DATABASE_URL: url.toString(),

@@ -8,24 +8,10 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Redis from "ioredis";
-import { Client } from "pg";
+import { dropDatabase } from "../lib/db/migrate";
 import { E2E_DATABASE_URL, E2E_REDIS_KEY_PREFIX, E2E_REDIS_URL } from "./e2e-env";
 
 const root = path.resolve(__dirname, "..");
-
-async function dropDatabase(databaseUrl: string) {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    // WITH (FORCE) ends sessions still open on it (e.g. a reused dev server).
-    await client.query(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function clearRedisPrefix(redisUrl: string, prefix: string) {
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });

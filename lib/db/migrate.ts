@@ -7,21 +7,35 @@ const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, "datamodel.snapshot.prisma");
 
 type Log = (line: string) => void;
 
-/** Creates the database named in the URL when it does not exist yet. */
-export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+// Runs `work` on the server's maintenance database with the target database's name.
+async function withMaintenanceClient<T>(databaseUrl: string, work: (client: Client, name: string) => Promise<T>): Promise<T> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = "/postgres";
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
-    if (found.rowCount) return false;
-    await client.query(`create database "${name.replaceAll('"', '""')}"`);
-    return true;
+    return await work(client, name);
   } finally {
     await client.end();
   }
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Creates the database named in the URL when it does not exist yet. */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  return withMaintenanceClient(databaseUrl, async (client, name) => {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount) return false;
+    await client.query(`create database ${quoteIdent(name)}`);
+    return true;
+  });
+}
+
+/** Drops the database named in the URL, ending its open sessions (tests and benches only). */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  await withMaintenanceClient(databaseUrl, (client, name) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
 }
 
 /** Applies pending migrations; idempotent. Returns the names it applied. */
