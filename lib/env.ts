@@ -11,6 +11,8 @@ const schema = z.object({
   /** Prefix for every Redis key and channel, so several apps or test workers can share one server. */
   REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]*$/).default("stockroom:"),
   SESSION_SECRET: z.string().min(32).optional(),
+  /** Secure cookies: "auto" = on in production unless running the embedded default over plain http. */
+  COOKIE_SECURE: z.enum(["auto", "0", "1"]).default("auto"),
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   STOCK_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   LOW_STOCK_DEFAULT_THRESHOLD: z.coerce.number().int().min(0).default(5),
@@ -39,4 +41,9 @@ export function sessionSecret(): string {
     throw new Error("SESSION_SECRET must be set (32+ characters) in production");
   }
   return DEV_SESSION_SECRET;
+}
+
+export function secureCookies(): boolean {
+  if (env.COOKIE_SECURE !== "auto") return env.COOKIE_SECURE === "1";
+  return env.NODE_ENV === "production" && env.STOCKROOM_EMBEDDED_DB !== "1";
 }

@@ -1,0 +1,66 @@
+import { AuthError } from "@/lib/auth/errors";
+import { InventoryError } from "@/lib/inventory/errors";
+import { logger } from "@/lib/logger";
+import type { ActionError } from "./result";
+
+/** A thrown error that a person is allowed to see, with its own message. */
+export class PublicError extends Error {
+  constructor(
+    readonly code: ActionError["code"],
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "PublicError";
+  }
+}
+
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout|Can't reach database|P1001|P1017|P2024|too many clients/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return CONNECTION_FAILURE.test(`${error.message} ${typeof code === "string" ? code : ""} ${String((error as { cause?: unknown }).cause ?? "")}`);
+}
+
+/**
+ * Maps anything thrown by an action or route to what the caller may see.
+ * Domain and auth errors keep their message; infrastructure failures become
+ * UNAVAILABLE; everything else is logged and shown as a generic message, so a
+ * raw Prisma or driver error never reaches a user.
+ */
+export function toActionError(error: unknown, context: string): ActionError {
+  if (error instanceof InventoryError) {
+    const fieldErrors = error.details.fieldErrors as Record<string, string[]> | undefined;
+    const { fieldErrors: _omit, ...details } = error.details;
+    return { code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}), details };
+  }
+  if (error instanceof AuthError) return { code: error.code, message: error.message };
+  if (error instanceof PublicError) return { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("database unavailable", { context, error: String(error) });
+    return { code: "UNAVAILABLE", message: "The store is temporarily unavailable. Please try again in a moment." };
+  }
+  logger.error("unexpected error", { context, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return { code: "INTERNAL", message: "Something went wrong. Please try again." };
+}
+
+const HTTP_STATUS: Record<ActionError["code"], number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  INSUFFICIENT_STOCK: 409,
+  HOLD_EXPIRED: 409,
+  EMPTY_CART: 409,
+  NEGATIVE_STOCK: 409,
+  CONFLICT: 409,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_CREDENTIALS: 401,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function httpStatusFor(code: ActionError["code"]): number {
+  return HTTP_STATUS[code];
+}
