@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { httpStatusFor, toActionError } from "@/lib/actions/to-action-error";
+
+/** The JSON error response for anything a route handler throws: 4xx for the caller's mistakes, 503 when the database is down. */
+export function jsonError(error: unknown, context: string): NextResponse {
+  const body = toActionError(error, context);
+  return NextResponse.json({ error: body }, { status: httpStatusFor(body.code), headers: { "cache-control": "no-store" } });
+}
