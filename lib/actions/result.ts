@@ -10,6 +10,7 @@ export type ActionErrorCode =
   | "FORBIDDEN"
   | "INVALID_CREDENTIALS"
   | "RATE_LIMITED"
+  | "PAYMENT_DECLINED"
   | "UNAVAILABLE"
   | "INTERNAL";
 

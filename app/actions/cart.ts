@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction, PublicError } from "@/lib/actions";
+import { addToCart, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
+import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
+
+async function requireCart(cartSessionId: (o: { create: boolean }) => Promise<string | null>, create: boolean): Promise<string> {
+  const id = await cartSessionId({ create });
+  if (!id) throw new PublicError("NOT_FOUND", "Your cart is empty or has expired");
+  return id;
+}
+
+export const addToCartAction = defineAction({
+  name: "cart.add",
+  access: "public",
+  input: addToCartSchema,
+  handler: async ({ variantId, quantity }, { cartSessionId }) => {
+    const sessionId = await requireCart(cartSessionId, true);
+    const change = await addToCart({ sessionId, variantId, quantity });
+    revalidatePath("/cart");
+    return change;
+  },
+});
+
+export const setCartLineAction = defineAction({
+  name: "cart.setQuantity",
+  access: "public",
+  input: setCartLineSchema,
+  handler: async ({ variantId, quantity }, { cartSessionId }) => {
+    const change = await setCartLineQuantity({ sessionId: await requireCart(cartSessionId, false), variantId, quantity });
+    revalidatePath("/cart");
+    return change;
+  },
+});
+
+export const reReserveCartLineAction = defineAction({
+  name: "cart.reReserve",
+  access: "public",
+  input: cartLineRefSchema,
+  handler: async ({ variantId }, { cartSessionId }) => {
+    const change = await reReserveCartLine({ sessionId: await requireCart(cartSessionId, false), variantId });
+    revalidatePath("/cart");
+    return change;
+  },
+});
+
+export const removeCartLineAction = defineAction({
+  name: "cart.remove",
+  access: "public",
+  input: cartLineRefSchema,
+  handler: async ({ variantId }, { cartSessionId }) => {
+    await removeCartLine({ sessionId: await requireCart(cartSessionId, false), variantId });
+    revalidatePath("/cart");
+    return { variantId };
+  },
+});

@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { jsonError } from "@/lib/http/json-error";
+import { InventoryError } from "@/lib/inventory/errors";
+import { parseInput } from "@/lib/inventory/parse";
+import { getProductAvailability } from "@/lib/store/product";
+import { streamQuerySchema } from "@/lib/validation/store";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/inventory/stock?productId=…[&variantId=…] — current availability as JSON (cached reads). */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const { productId, variantId } = parseInput(streamQuerySchema, {
+      productId: url.searchParams.get("productId") ?? undefined,
+      variantId: url.searchParams.get("variantId") ?? undefined,
+    });
+    const all = await getProductAvailability(productId);
+    if (!all.length) throw new InventoryError("NOT_FOUND", "No such product");
+    const variants = variantId ? all.filter((v) => v.variantId === variantId) : all;
+    if (!variants.length) throw new InventoryError("NOT_FOUND", "No such variant for this product");
+    return NextResponse.json({ productId, variants }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return jsonError(error, "GET /api/inventory/stock");
+  }
+}

@@ -1,0 +1,32 @@
+import { jsonError } from "@/lib/http/json-error";
+import { InventoryError } from "@/lib/inventory/errors";
+import { parseInput } from "@/lib/inventory/parse";
+import { getProductAvailability } from "@/lib/store/product";
+import { productStockStream } from "@/lib/store/stock-stream";
+import { streamQuerySchema } from "@/lib/validation/store";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/inventory/stream?productId=…[&variantId=…] — live stock over SSE. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const query = parseInput(streamQuerySchema, {
+      productId: url.searchParams.get("productId") ?? undefined,
+      variantId: url.searchParams.get("variantId") ?? undefined,
+    });
+    // Refuse unknown products up front rather than streaming nothing forever.
+    if (!(await getProductAvailability(query.productId)).length) throw new InventoryError("NOT_FOUND", "No such product");
+    return new Response(productStockStream({ ...query, signal: request.signal }), {
+      headers: {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        connection: "keep-alive",
+        // Ask nginx-style proxies not to buffer the stream.
+        "x-accel-buffering": "no",
+      },
+    });
+  } catch (error) {
+    return jsonError(error, "GET /api/inventory/stream");
+  }
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useCallback, useState, useTransition } from "react";
+import Image from "next/image";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { RotateCcw, Trash2 } from "lucide-react";
+import { toast } from "sonner";
+import { reReserveCartLineAction, removeCartLineAction, setCartLineAction } from "@/app/actions/cart";
+import { Button } from "@/components/ui/button";
+import { formatMoney } from "@/lib/store/money";
+import type { CartLineView } from "@/lib/store/cart";
+import { HoldCountdown } from "./hold-countdown";
+
+export function CartLine({ line }: { line: CartLineView }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [quantity, setQuantity] = useState(String(line.quantity));
+  const [lapsed, setLapsed] = useState(false);
+  const expired = line.status === "expired" || lapsed;
+  const onExpire = useCallback(() => setLapsed(true), []);
+
+  const run = (work: () => Promise<void>) => startTransition(async () => {
+    await work();
+    router.refresh();
+  });
+
+  const changeQuantity = () => {
+    const wanted = Number(quantity);
+    if (wanted === line.quantity) return;
+    run(async () => {
+      const result = await setCartLineAction({ variantId: line.variantId, quantity: wanted });
+      if (result.ok) toast.success(`Now holding ${result.data.quantity}`);
+      else {
+        toast.error(result.error.fieldErrors?.quantity?.join(", ") ?? result.error.message);
+        setQuantity(String(line.quantity));
+      }
+    });
+  };
+
+  const reReserve = () => run(async () => {
+    const result = await reReserveCartLineAction({ variantId: line.variantId });
+    if (!result.ok) toast.error(result.error.message);
+    else if (result.data.limited) toast.warning(`Only ${result.data.quantity} left — we held ${result.data.quantity}`);
+    else toast.success("Held again for you");
+    setLapsed(false);
+  });
+
+  const remove = () => run(async () => {
+    const result = await removeCartLineAction({ variantId: line.variantId });
+    if (result.ok) toast.success("Removed from cart");
+    else toast.error(result.error.message);
+  });
+
+  return (
+    <li className="flex gap-4 py-4" data-testid="cart-line" data-status={expired ? "expired" : "held"}>
+      <Image src={line.imageUrl} alt="" width={96} height={96} className="size-24 rounded-md border border-zinc-200 object-cover" unoptimized />
+      <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="space-y-1">
+          <Link href={`/products/${line.productSlug}?variant=${line.variantId}`} className="font-medium hover:underline">{line.productName}</Link>
+          <p className="text-sm text-zinc-600">{line.variantTitle} · {formatMoney(line.unitPriceCents)}</p>
+          {expired ? (
+            <p className="flex flex-wrap items-center gap-2 text-sm text-red-700" role="status" data-testid="hold-expired">
+              Your hold expired — these items may sell out.
+              <Button size="sm" variant="secondary" onClick={reReserve} disabled={pending} data-testid="re-reserve">
+                <RotateCcw aria-hidden className="size-4" /> Hold again
+              </Button>
+            </p>
+          ) : (
+            line.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={line.expiresAt} onExpire={onExpire} /></p>
+          )}
+        </div>
+        <div className="flex items-center gap-2">
+          <label htmlFor={`qty-${line.variantId}`} className="sr-only">Quantity of {line.productName} {line.variantTitle}</label>
+          <input
+            id={`qty-${line.variantId}`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={999}
+            value={quantity}
+            disabled={pending || expired}
+            onChange={(e) => setQuantity(e.target.value)}
+            onBlur={changeQuantity}
+            onKeyDown={(e) => e.key === "Enter" && changeQuantity()}
+            className="h-9 w-20 rounded-md border border-zinc-300 px-2"
+            data-testid="line-quantity"
+          />
+          <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${line.productName} ${line.variantTitle}`}>
+            <Trash2 aria-hidden className="size-4" />
+          </Button>
+          <span className="w-24 text-right font-medium">{formatMoney(line.unitPriceCents * line.quantity)}</span>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+import Image from "next/image";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { ProductCard as Card } from "@/lib/store/catalogue";
+import { formatMoney } from "@/lib/store/money";
+
+function availabilityBadge(card: Card) {
+  if (card.available > 0) return <Badge tone="success">In stock</Badge>;
+  if (card.orderableBeyondStock) return <Badge tone="info">Backorder / pre-order</Badge>;
+  return <Badge tone="danger">Out of stock</Badge>;
+}
+
+export function ProductCard({ card }: { card: Card }) {
+  return (
+    <li className="group overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
+      <Link href={`/products/${card.slug}`} className="block focus:outline-none" data-testid="product-card">
+        <div className="aspect-square bg-zinc-100">
+          <Image src={card.imageUrl} alt="" width={400} height={400} className="size-full object-cover" unoptimized />
+        </div>
+        <div className="space-y-2 p-4">
+          <p className="text-xs uppercase tracking-wide text-zinc-500">{card.category}</p>
+          <h2 className="font-medium group-hover:underline">{card.name}</h2>
+          <div className="flex items-center justify-between">
+            <span className="font-semibold">{formatMoney(card.priceCents)}</span>
+            {availabilityBadge(card)}
+          </div>
+        </div>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useMemo, useState, useTransition } from "react";
+import { ShoppingCart } from "lucide-react";
+import { toast } from "sonner";
+import { addToCartAction } from "@/app/actions/cart";
+import { Button } from "@/components/ui/button";
+import { formatMoney } from "@/lib/store/money";
+import type { VariantView } from "@/lib/store/product";
+import { canOrder, stockStatus, type VariantAvailability } from "@/lib/store/stock-status";
+import { StockBadge } from "./stock-badge";
+import { useLiveStock } from "./use-live-stock";
+import { VariantPicker } from "./variant-picker";
+
+type Props = {
+  productId: string;
+  axes: { name: string; values: string[] }[];
+  variants: VariantView[];
+  initialVariantId: string;
+  initialStock: VariantAvailability[];
+  holdMinutes: number;
+};
+
+const UNKNOWN: Omit<VariantAvailability, "variantId"> = { available: 0, orderable: 0, lowStock: false, policy: "DENY", restockDate: null };
+
+export function ProductPurchase({ productId, axes, variants, initialVariantId, initialStock, holdMinutes }: Props) {
+  const { stock, state } = useLiveStock(productId, initialStock);
+  const [selectedId, setSelectedId] = useState(initialVariantId);
+  const [quantity, setQuantity] = useState(1);
+  const [pending, startTransition] = useTransition();
+  const selected = variants.find((v) => v.id === selectedId) ?? variants[0]!;
+  const current = useMemo(() => stock[selected.id] ?? { variantId: selected.id, ...UNKNOWN }, [stock, selected.id]);
+  const orderable = canOrder(current);
+  const status = stockStatus(current);
+
+  const select = (variant: VariantView) => {
+    setSelectedId(variant.id);
+    const url = new URL(window.location.href);
+    url.searchParams.set("variant", variant.id);
+    window.history.replaceState(null, "", url);
+  };
+
+  const add = () =>
+    startTransition(async () => {
+      const result = await addToCartAction({ variantId: selected.id, quantity });
+      if (!result.ok) {
+        toast.error(result.error.message);
+        return;
+      }
+      const { quantity: inCart, limited } = result.data;
+      if (limited) toast.warning(`Only ${inCart} left — we added ${inCart === 1 ? "1" : inCart} to your cart`, { description: selected.title });
+      else toast.success("Added to cart — held for you", { description: `${selected.title} · ${inCart} in cart`, action: { label: "View cart", onClick: () => window.location.assign("/cart") } });
+    });
+
+  return (
+    <div className="space-y-6">
+      <p className="text-2xl font-semibold" data-testid="price">{formatMoney(selected.priceCents)}</p>
+      {axes.length > 0 && <VariantPicker axes={axes} variants={variants} selected={selected} availability={stock} onSelect={select} />}
+      <div className="flex flex-wrap items-center gap-3">
+        <StockBadge stock={current} />
+        <span className="text-xs text-zinc-500" data-testid="live-state" data-state={state}>
+          {state === "live" ? "Live" : state === "connecting" ? "Connecting…" : "Live updates paused"}
+        </span>
+      </div>
+      {orderable ? (
+        <div className="flex items-end gap-3">
+          <div className="space-y-1">
+            <label htmlFor="quantity" className="block text-sm font-medium text-zinc-800">Quantity</label>
+            <input
+              id="quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={Math.min(99, current.orderable)}
+              value={quantity}
+              onChange={(e) => setQuantity(Math.max(1, Math.min(99, Math.trunc(Number(e.target.value)) || 1)))}
+              className="h-12 w-20 rounded-md border border-zinc-300 px-3"
+            />
+          </div>
+          <Button size="lg" onClick={add} disabled={pending} data-testid="add-to-cart">
+            <ShoppingCart aria-hidden className="size-5" />
+            {pending ? "Holding…" : status.kind === "preorder" ? "Pre-order" : status.kind === "backorder" ? "Backorder" : "Add to cart"}
+          </Button>
+        </div>
+      ) : (
+        <div className="space-y-3">
+          <Button size="lg" disabled data-testid="add-to-cart">Sold out</Button>
+        </div>
+      )}
+      <p className="text-xs text-zinc-500">Adding to cart holds the item for you for {holdMinutes} minutes.</p>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { PublicError } from "@/lib/actions/to-action-error";
+import { db } from "@/lib/db";
+import { commitReservation } from "@/lib/inventory/commit";
+import { InventoryError } from "@/lib/inventory/errors";
+import type { CheckoutInput } from "@/lib/validation/checkout";
+import { getCart } from "./cart";
+
+// The simulated payment provider's test card that always declines.
+export const DECLINED_TEST_CARD = "4000000000000002";
+
+export type PlacedOrder = { orderId: string; alreadyPlaced: boolean };
+
+/**
+ * Checkout: every cart line must be on hold, the (simulated) payment must
+ * succeed, then the holds become the order in one transaction. The order id
+ * is the idempotency key issued with the form, so a double submit or a retry
+ * after a lost response returns the same order and charges nothing twice.
+ */
+export async function placeOrder(sessionId: string, input: CheckoutInput): Promise<PlacedOrder> {
+  const existing = await db.order.findUnique({ where: { id: input.orderId }, select: { sessionId: true } });
+  if (existing) {
+    if (existing.sessionId !== sessionId) throw new InventoryError("CONFLICT", "This checkout was already used. Reload the page and try again.");
+    return { orderId: input.orderId, alreadyPlaced: true };
+  }
+  const cart = await getCart(sessionId);
+  if (!cart.lines.length) throw new InventoryError("EMPTY_CART", "Your cart is empty");
+  const lapsed = cart.lines.filter((line) => line.status === "expired");
+  if (lapsed.length) {
+    const names = lapsed.map((l) => `${l.productName} (${l.variantTitle})`).join(", ");
+    throw new InventoryError("HOLD_EXPIRED", `Your hold expired on: ${names}. Re-reserve in your cart, then check out.`, {
+      variantIds: lapsed.map((l) => l.variantId),
+    });
+  }
+  if (input.cardNumber === DECLINED_TEST_CARD) throw new PublicError("PAYMENT_DECLINED", "Your card was declined. Try another card.", { cardNumber: ["Card declined"] });
+
+  const committed = await commitReservation({
+    sessionId,
+    orderId: input.orderId,
+    customer: {
+      email: input.email,
+      name: input.name,
+      address: { address1: input.address1, address2: input.address2, city: input.city, postalCode: input.postalCode, country: input.country },
+    },
+  });
+  await db.cartLine.deleteMany({ where: { sessionId } });
+  return { orderId: committed.orderId, alreadyPlaced: committed.alreadyCommitted };
+}
+
+export type OrderView = {
+  id: string;
+  createdAt: string;
+  email: string;
+  name: string;
+  address: Record<string, string>;
+  subtotalCents: number;
+  lines: { variantId: string; productName: string; variantTitle: string; quantity: number; backorderedQuantity: number; preorder: boolean; unitPriceCents: number }[];
+};
+
+/** An order, only for the cart session that placed it (an order id alone reveals nothing). */
+export async function getOrderForSession(orderId: string, sessionId: string | null): Promise<OrderView | null> {
+  if (!sessionId) return null;
+  const order = await db.order.findFirst({
+    where: { id: orderId, sessionId },
+    select: {
+      id: true, createdAt: true, email: true, name: true, address: true, subtotalCents: true,
+      lines: {
+        orderBy: { id: "asc" },
+        select: { variantId: true, quantity: true, backorderedQuantity: true, preorder: true, unitPriceCents: true, variant: { select: { title: true, product: { select: { name: true } } } } },
+      },
+    },
+  });
+  if (!order) return null;
+  const merged = new Map<string, OrderView["lines"][number]>();
+  for (const line of order.lines) {
+    // A hold split across warehouses becomes several order lines; the shopper sees one per item.
+    const seen = merged.get(line.variantId);
+    if (seen) {
+      seen.quantity += line.quantity;
+      seen.backorderedQuantity += line.backorderedQuantity;
+    } else {
+      merged.set(line.variantId, {
+        variantId: line.variantId, productName: line.variant.product.name, variantTitle: line.variant.title, quantity: line.quantity,
+        backorderedQuantity: line.backorderedQuantity, preorder: line.preorder, unitPriceCents: line.unitPriceCents,
+      });
+    }
+  }
+  return {
+    id: order.id, createdAt: order.createdAt.toISOString(), email: order.email, name: order.name,
+    address: (order.address ?? {}) as Record<string, string>, subtotalCents: order.subtotalCents, lines: [...merged.values()],
+  };
+}

@@ -1,0 +1,81 @@
+import { eventBus, type StockEvent } from "@/lib/events";
+import { logger } from "@/lib/logger";
+import { getProductAvailability } from "./product";
+import type { VariantAvailability } from "./stock-status";
+
+export const HEARTBEAT_MS = 15_000;
+export const RECONNECT_MS = 2_000;
+
+type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
+
+const encoder = new TextEncoder();
+
+function frame(event: string, data: unknown, id?: string): Uint8Array {
+  return encoder.encode(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+/**
+ * Server-sent events for one product page. The first message is a fresh
+ * snapshot (so a reconnect, with or without Last-Event-ID, simply resyncs:
+ * availability is state, not a log to replay). After that, every stock.changed
+ * event for the product — from any app instance, via the event bus — triggers
+ * one re-read of the product's stock (single-flight in the cache), sent as a
+ * "stock" message. Heartbeat comments keep proxies from closing idle streams.
+ */
+export function productStockStream({ productId, variantId, signal }: StreamOptions): ReadableStream<Uint8Array> {
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let pending: Promise<void> = Promise.resolve();
+      let sequence = 0;
+      const send = (chunk: Uint8Array) => {
+        if (closed) return;
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          close();
+        }
+      };
+      const pushSnapshot = () => {
+        // Chained so that messages leave in order even if reads finish out of order.
+        pending = pending.then(async () => {
+          try {
+            const variants = await getProductAvailability(productId);
+            const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
+            sequence += 1;
+            send(frame("stock", { productId, variants: payload, at: new Date().toISOString() }, `${Date.now()}-${sequence}`));
+          } catch (error) {
+            logger.warn("stock stream read failed", { productId, error: String(error) });
+            send(frame("unavailable", { message: "Live stock is temporarily unavailable" }));
+          }
+        });
+      };
+      const onEvent = (event: StockEvent) => {
+        if (event.productId !== productId || (variantId && event.variantId !== variantId)) return;
+        pushSnapshot();
+      };
+      const unsubscribe = eventBus().subscribe(onEvent);
+      const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat ${Date.now()}\n\n`)), HEARTBEAT_MS);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        signal.removeEventListener("abort", close);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the runtime
+        }
+      };
+      cleanup = close;
+      signal.addEventListener("abort", close);
+      send(encoder.encode(`retry: ${RECONNECT_MS}\n\n`));
+      pushSnapshot();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
