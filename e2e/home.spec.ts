@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-test("home page shows a healthy store and the seeded catalogue", async ({ page }) => {
+test("the catalogue shows a healthy store and the seeded products", async ({ page }) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
 

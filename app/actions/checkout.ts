@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction, PublicError } from "@/lib/actions";
 import { placeOrder } from "@/lib/store/checkout";
 import { checkoutSchema } from "@/lib/validation/checkout";
@@ -12,8 +11,8 @@ export const placeOrderAction = defineAction({
   handler: async (input, { cartSessionId }) => {
     const sessionId = await cartSessionId({ create: false });
     if (!sessionId) throw new PublicError("EMPTY_CART", "Your cart is empty");
-    const placed = await placeOrder(sessionId, input);
-    revalidatePath("/cart");
-    return placed;
+    // No revalidatePath here: re-rendering /checkout (now with an empty cart)
+    // would unmount the form before it navigates to the order page.
+    return placeOrder(sessionId, input);
   },
 });

@@ -31,8 +31,10 @@ export function CheckoutForm({ orderId }: { orderId: string }) {
     if (state.ok) {
       toast.success("Order placed — thank you!");
       router.push(`/orders/${state.data.orderId}`);
+      // Layouts persist across navigation: refresh so the header's cart count drops to zero.
+      router.refresh();
     } else {
-      toast.error(state.error.message);
+      toast.error(state.error.fieldErrors ? "Please correct the highlighted fields" : state.error.message);
     }
   }, [state, router]);
 

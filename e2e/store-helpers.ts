@@ -1,0 +1,36 @@
+import type { APIRequestContext } from "@playwright/test";
+import { Client } from "pg";
+import { E2E_DATABASE_URL } from "./e2e-env";
+
+type Availability = { variantId: string; available: number; orderable: number; lowStock: boolean; policy: string };
+export type VariantPick = { slug: string; productId: string; variantId: string; available: number };
+
+export async function withDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
+  const db = new Client({ connectionString: E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** A variant matching `accept`, found through the public stock API (other specs may have changed the seed's stock). */
+export async function findVariant(request: APIRequestContext, accept: (a: Availability) => boolean): Promise<VariantPick> {
+  const products = await withDb(async (db) => (await db.query<{ id: string; slug: string }>(`select "id", "slug" from "Product" order by "slug"`)).rows);
+  for (const product of products) {
+    const response = await request.get(`/api/inventory/stock?productId=${product.id}`);
+    const { variants } = (await response.json()) as { variants: Availability[] };
+    const match = variants.find(accept);
+    if (match) return { slug: product.slug, productId: product.id, variantId: match.variantId, available: match.available };
+  }
+  throw new Error("no variant in the seeded catalogue matches");
+}
+
+/** Makes every hold of the browser's cart session look expired (as if 15 minutes had passed). */
+export async function expireAllHoldsOf(variantId: string): Promise<number> {
+  return withDb(async (db) => {
+    const result = await db.query(`update "StockReservation" set "expiresAt" = now() - interval '1 second' where "variantId" = $1`, [variantId]);
+    return result.rowCount ?? 0;
+  });
+}

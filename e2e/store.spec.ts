@@ -1,0 +1,104 @@
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expireAllHoldsOf, findVariant } from "./store-helpers";
+
+const shots = path.join(__dirname, "artifacts", "screenshots");
+
+async function openVariant(page: Page, slug: string, variantId: string) {
+  await page.goto(`/products/${slug}?variant=${variantId}`);
+  await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+}
+
+test("browse, pick a variant, hold it, watch another shopper's badge drop live, check out", async ({ browser, request }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.lowStock && v.available >= 2 && v.available <= 5);
+  const shopper = await browser.newContext();
+  const watcher = await browser.newContext();
+  const page = await shopper.newPage();
+  const other = await watcher.newPage();
+
+  // Browse: the catalogue search finds the product, and its card opens the product page.
+  await page.goto("/");
+  await expect(page.getByTestId("catalogue-size")).toContainText("products");
+  await openVariant(page, pick.slug, pick.variantId);
+  await expect(page.getByTestId("stock-badge")).toHaveText(`Only ${pick.available} left`);
+
+  await openVariant(other, pick.slug, pick.variantId);
+  await expect(other.getByTestId("stock-badge")).toHaveText(`Only ${pick.available} left`);
+
+  await page.getByTestId("add-to-cart").click();
+  await expect(page.getByText("Added to cart — held for you")).toBeVisible();
+  // The second shopper's page was not reloaded: the change arrived over SSE.
+  await expect(other.getByTestId("stock-badge")).toHaveText(`Only ${pick.available - 1} left`, { timeout: 3_000 });
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await page.screenshot({ path: path.join(shots, "product-page.png"), fullPage: true });
+
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("hold-countdown")).toContainText("Held for 1");
+  await page.screenshot({ path: path.join(shots, "cart.png"), fullPage: true });
+
+  await page.getByTestId("checkout-link").click();
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByTestId("place-order").click();
+  await expect(page.locator("#email-error")).toHaveText("Enter a valid email address");
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Email").fill("shopper@example.com");
+  await page.getByLabel("Full name").fill("Sam Shopper");
+  await page.getByLabel("Address", { exact: true }).fill("1 Main Street");
+  await page.getByLabel("City").fill("Springfield");
+  await page.getByLabel("Postal code").fill("12345");
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/39");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByTestId("place-order").click();
+
+  await expect(page.getByTestId("order-confirmation")).toBeVisible();
+  await expect(page.getByTestId("order-line")).toHaveCount(1);
+  await page.screenshot({ path: path.join(shots, "order.png"), fullPage: true });
+  await expect(page.getByTestId("cart-count")).toHaveText("0");
+  // The sale keeps the unit gone for everyone.
+  await expect(other.getByTestId("stock-badge")).toHaveText(`Only ${pick.available - 1} left`);
+
+  // Another shopper cannot see this order.
+  const stranger = await watcher.newPage();
+  const response = await stranger.goto(page.url());
+  expect(response?.status()).toBe(404);
+  await shopper.close();
+  await watcher.close();
+});
+
+test("an out-of-stock variant cannot be added to the cart", async ({ page, request }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.orderable === 0);
+  await openVariant(page, pick.slug, pick.variantId);
+  await expect(page.getByTestId("stock-badge")).toHaveText("Out of stock");
+  await expect(page.getByTestId("add-to-cart")).toBeDisabled();
+  await expect(page.getByTestId("add-to-cart")).toHaveText("Sold out");
+});
+
+test("an expired hold is reported in the cart and can be held again", async ({ page, request }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 10);
+  await openVariant(page, pick.slug, pick.variantId);
+  await page.getByTestId("add-to-cart").click();
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  expect(await expireAllHoldsOf(pick.variantId)).toBeGreaterThan(0);
+  await page.goto("/cart");
+  await expect(page.getByTestId("hold-expired")).toBeVisible();
+  await expect(page.getByTestId("checkout-link")).toHaveCount(0);
+
+  await page.getByTestId("re-reserve").click();
+  await expect(page.getByText("Held again for you")).toBeVisible();
+  await expect(page.getByTestId("hold-countdown")).toBeVisible();
+  await expect(page.getByTestId("checkout-link")).toBeVisible();
+});
+
+test("bad stream and stock parameters answer 400/404 with a JSON error", async ({ request }) => {
+  const bad = await request.get("/api/inventory/stream?productId=not-a-uuid");
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.code).toBe("VALIDATION");
+  const unknown = await request.get("/api/inventory/stream?productId=00000000-0000-4000-8000-000000000000");
+  expect(unknown.status()).toBe(404);
+  const stock = await request.get("/api/inventory/stock");
+  expect(stock.status()).toBe(400);
+});
