@@ -59,3 +59,18 @@ export async function createStockedVariant(warehouses: { id: string; code: strin
 export async function expireHolds(sessionIdValue: string) {
   await db.stockReservation.updateMany({ where: { sessionId: sessionIdValue }, data: { expiresAt: new Date(Date.now() - 1_000) } });
 }
+
+/** An action caller: a shopper with a fixed cart session (or none), and optionally a signed-in user. */
+export function callerContext(options: { cart?: string | null; user?: import("@/lib/auth/roles").SessionUser | null } = {}) {
+  const cart = options.cart === undefined ? sessionId() : options.cart;
+  const revalidated: string[] = [];
+  return {
+    cart,
+    revalidated,
+    context: {
+      user: async () => options.user ?? null,
+      cartSessionId: async () => cart,
+      revalidatePath: (path: string) => void revalidated.push(path),
+    },
+  };
+}

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { defineAction, PublicError } from "@/lib/actions";
 import { addToCart, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
 import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
@@ -15,7 +14,7 @@ export const addToCartAction = defineAction({
   name: "cart.add",
   access: "public",
   input: addToCartSchema,
-  handler: async ({ variantId, quantity }, { cartSessionId }) => {
+  handler: async ({ variantId, quantity }, { cartSessionId, revalidatePath }) => {
     const sessionId = await requireCart(cartSessionId, true);
     const change = await addToCart({ sessionId, variantId, quantity });
     revalidatePath("/cart");
@@ -27,7 +26,7 @@ export const setCartLineAction = defineAction({
   name: "cart.setQuantity",
   access: "public",
   input: setCartLineSchema,
-  handler: async ({ variantId, quantity }, { cartSessionId }) => {
+  handler: async ({ variantId, quantity }, { cartSessionId, revalidatePath }) => {
     const change = await setCartLineQuantity({ sessionId: await requireCart(cartSessionId, false), variantId, quantity });
     revalidatePath("/cart");
     return change;
@@ -38,7 +37,7 @@ export const reReserveCartLineAction = defineAction({
   name: "cart.reReserve",
   access: "public",
   input: cartLineRefSchema,
-  handler: async ({ variantId }, { cartSessionId }) => {
+  handler: async ({ variantId }, { cartSessionId, revalidatePath }) => {
     const change = await reReserveCartLine({ sessionId: await requireCart(cartSessionId, false), variantId });
     revalidatePath("/cart");
     return change;
@@ -49,7 +48,7 @@ export const removeCartLineAction = defineAction({
   name: "cart.remove",
   access: "public",
   input: cartLineRefSchema,
-  handler: async ({ variantId }, { cartSessionId }) => {
+  handler: async ({ variantId }, { cartSessionId, revalidatePath }) => {
     await removeCartLine({ sessionId: await requireCart(cartSessionId, false), variantId });
     revalidatePath("/cart");
     return { variantId };

@@ -9,6 +9,8 @@ import { toActionError } from "./to-action-error";
 export type ActionContext = {
   user: () => Promise<SessionUser | null>;
   cartSessionId: (options: { create: boolean }) => Promise<string | null>;
+  /** Next's revalidatePath in a request; tests record the paths instead (there is no render cache to drop). */
+  revalidatePath: (path: string) => void;
 };
 
 export type Access = "public" | Role;
@@ -17,6 +19,7 @@ export type HandlerContext = {
   /** The signed-in user; never null when access is a role. */
   user: SessionUser | null;
   cartSessionId: ActionContext["cartSessionId"];
+  revalidatePath: ActionContext["revalidatePath"];
 };
 
 export type ActionDefinition<S extends z.ZodType, R> = {
@@ -56,7 +59,7 @@ export function defineAction<S extends z.ZodType, R>(definition: ActionDefinitio
         if (!hasRole(user, definition.access)) throw new AuthError("FORBIDDEN");
       }
       const input = parseInput(definition.input, rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
-      const data = await definition.handler(input, { user, cartSessionId: context.cartSessionId });
+      const data = await definition.handler(input, { user, cartSessionId: context.cartSessionId, revalidatePath: context.revalidatePath });
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: toActionError(error, `action ${definition.name}`) };

@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { ADMIN_COOKIE, userFromSessionToken } from "@/lib/auth/admin-session";
@@ -22,4 +23,4 @@ export async function cartSessionId(options: { create: boolean }): Promise<strin
   return id;
 }
 
-export const requestContext: ActionContext = { user: currentUser, cartSessionId };
+export const requestContext: ActionContext = { user: currentUser, cartSessionId, revalidatePath: (path) => revalidatePath(path) };

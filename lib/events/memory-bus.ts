@@ -14,4 +14,8 @@ export class MemoryEventBus implements EventBus {
     this.emitter.on("event", handler);
     return () => void this.emitter.off("event", handler);
   }
+
+  subscriberCount() {
+    return this.emitter.listenerCount("event");
+  }
 }

@@ -28,6 +28,10 @@ export class RedisEventBus implements EventBus {
     return () => void this.emitter.off("event", handler);
   }
 
+  subscriberCount() {
+    return this.emitter.listenerCount("event");
+  }
+
   private ensureSubscribed() {
     if (this.subscribed) return;
     this.subscribed = true;

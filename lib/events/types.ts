@@ -14,4 +14,6 @@ export interface EventBus {
   publish(event: StockEvent): Promise<void>;
   /** Returns an unsubscribe function. Handlers run for events from every app instance. */
   subscribe(handler: (event: StockEvent) => void): () => void;
+  /** Local handlers (one per open SSE stream, plus internal ones); for health and leak checks. */
+  subscriberCount(): number;
 }

@@ -34,18 +34,19 @@ async function saveLine({ sessionId, variantId }: Target, quantity: number): Pro
 }
 
 /**
- * Holds `wanted` units, or as many as there are when `acceptFewer` (another
- * shopper may take units between attempts, so a refused retry tries again with
- * the new maximum, a few times).
+ * Holds `wanted` units, or — when `acceptAbove` is given — as many as there are
+ * if that is more than `acceptAbove` (another shopper may take units between
+ * attempts, so a refused retry tries again with the new maximum, a few times).
  */
-async function holdUpTo(target: Target, wanted: number, acceptFewer: boolean): Promise<{ held: number; expiresAt: Date | null }> {
+async function holdUpTo(target: Target, wanted: number, acceptAbove?: number): Promise<{ held: number; expiresAt: Date | null }> {
   let quantity = wanted;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const result = await reserveStock({ ...target, quantity });
       return { held: result.held, expiresAt: result.expiresAt };
     } catch (error) {
-      const canRetry = acceptFewer && error instanceof InsufficientStockError && error.available > 0 && error.available < quantity && attempt < 3;
+      const canRetry =
+        acceptAbove !== undefined && error instanceof InsufficientStockError && error.available > acceptAbove && error.available < quantity && attempt < 3;
       if (!canRetry) throw error;
       quantity = error.available;
     }
@@ -58,7 +59,7 @@ export async function addToCart(target: Target & { quantity: number }): Promise<
   if (before >= MAX_LINE_QUANTITY) throw new InventoryError("VALIDATION", `At most ${MAX_LINE_QUANTITY} per line`);
   const wanted = Math.min(before + target.quantity, MAX_LINE_QUANTITY);
   try {
-    const { held, expiresAt } = await holdUpTo(target, wanted, true);
+    const { held, expiresAt } = await holdUpTo(target, wanted, before);
     await saveLine(target, held);
     return { variantId: target.variantId, quantity: held, requested: wanted, limited: held < wanted, expiresAt: expiresAt?.toISOString() ?? null };
   } catch (error) {
@@ -71,7 +72,7 @@ export async function addToCart(target: Target & { quantity: number }): Promise<
 
 /** Sets a line to exactly `quantity` units, or refuses (with what is available) and leaves the line as it was. */
 export async function setCartLineQuantity(target: Target & { quantity: number }): Promise<CartChange> {
-  const { held, expiresAt } = await holdUpTo(target, target.quantity, false);
+  const { held, expiresAt } = await holdUpTo(target, target.quantity);
   await saveLine(target, held);
   return { variantId: target.variantId, quantity: held, requested: target.quantity, limited: false, expiresAt: expiresAt?.toISOString() ?? null };
 }
@@ -80,7 +81,7 @@ export async function setCartLineQuantity(target: Target & { quantity: number })
 export async function reReserveCartLine(target: Target): Promise<CartChange> {
   const wanted = await currentLineQuantity(target);
   if (!wanted) throw new InventoryError("NOT_FOUND", "This item is no longer in your cart");
-  const { held, expiresAt } = await holdUpTo(target, wanted, true);
+  const { held, expiresAt } = await holdUpTo(target, wanted, 0);
   await saveLine(target, held);
   return { variantId: target.variantId, quantity: held, requested: wanted, limited: held < wanted, expiresAt: expiresAt?.toISOString() ?? null };
 }

@@ -1,0 +1,101 @@
+import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { GET as streamRoute } from "@/app/api/inventory/stream/route";
+import { GET as stockRoute } from "@/app/api/inventory/stock/route";
+import { eventBus } from "@/lib/events";
+import { reserveStock } from "@/lib/inventory";
+import { closeConnections, truncateAll } from "../helpers/db";
+import { createStockedVariant, createWarehouses, sessionId } from "../helpers/fixtures";
+
+let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
+beforeEach(async () => {
+  await truncateAll();
+  warehouses = await createWarehouses();
+});
+afterAll(closeConnections);
+
+type Frame = { event?: string; id?: string; data?: unknown };
+
+/** Reads server-sent event frames from a stream, one at a time, skipping comments and retry hints. */
+function frameReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    async next(timeoutMs = 3_000): Promise<Frame> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const raw = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const frame: Frame = {};
+          for (const line of raw.split("\n")) {
+            if (line.startsWith("event: ")) frame.event = line.slice(7);
+            else if (line.startsWith("id: ")) frame.id = line.slice(4);
+            else if (line.startsWith("data: ")) frame.data = JSON.parse(line.slice(6));
+          }
+          if (frame.event) return frame;
+          continue;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new Error("no SSE frame in time");
+        const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no SSE frame in time")), remaining))]);
+        if (chunk.done) throw new Error("stream ended");
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    reader,
+  };
+}
+
+describe("GET /api/inventory/stream", () => {
+  it("sends a snapshot, then a fresh one within a second of a stock change, and cleans up on disconnect", async () => {
+    const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 10 } });
+    const subscribersBefore = eventBus().subscriberCount();
+    const abort = new AbortController();
+    const response = await streamRoute(new Request(`http://test/api/inventory/stream?productId=${v.productId}`, { signal: abort.signal }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const frames = frameReader(response.body!);
+
+    const first = await frames.next();
+    expect(first).toMatchObject({ event: "stock", data: { productId: v.productId, variants: [{ variantId: v.variantId, available: 10 }] } });
+    expect(first.id).toBeTruthy();
+    expect(eventBus().subscriberCount()).toBe(subscribersBefore + 1);
+
+    const started = Date.now();
+    await reserveStock({ variantId: v.variantId, sessionId: sessionId(), quantity: 3 });
+    const update = await frames.next(1_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(update).toMatchObject({ event: "stock", data: { variants: [{ variantId: v.variantId, available: 7 }] } });
+
+    abort.abort();
+    await expect(frames.reader.read()).resolves.toMatchObject({ done: true });
+    expect(eventBus().subscriberCount()).toBe(subscribersBefore);
+  });
+
+  it("ignores changes to other products", async () => {
+    const watched = await createStockedVariant([warehouses.main], { stock: { MAIN: 5 } });
+    const other = await createStockedVariant([warehouses.main], { stock: { MAIN: 5 } });
+    const abort = new AbortController();
+    const response = await streamRoute(new Request(`http://test/api/inventory/stream?productId=${watched.productId}`, { signal: abort.signal }));
+    const frames = frameReader(response.body!);
+    await frames.next();
+    await reserveStock({ variantId: other.variantId, sessionId: sessionId(), quantity: 1 });
+    await expect(frames.next(500)).rejects.toThrow("no SSE frame in time");
+    abort.abort();
+  });
+
+  it.each([
+    ["a missing productId", "", 400],
+    ["a malformed productId", "?productId=1%20or%201=1", 400],
+    ["a malformed variantId", "?productId=00000000-0000-4000-8000-000000000000&variantId=x", 400],
+    ["an unknown product", "?productId=00000000-0000-4000-8000-000000000000", 404],
+  ])("answers %s (query "%s") with %d and a JSON error", async (_label, query, status) => {
+    for (const route of [streamRoute, stockRoute]) {
+      const response = await route(new Request(`http://test/api/inventory/stream${query}`));
+      expect(response.status).toBe(status);
+      expect((await response.json()).error.code).toBe(status === 400 ? "VALIDATION" : "NOT_FOUND");
+    }
+  });
+});
