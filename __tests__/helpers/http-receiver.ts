@@ -21,6 +21,10 @@ export async function startReceiver(options: { statuses?: number[]; defaultStatu
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive sockets of fetch would hold the test process open
+      }),
   };
 }
