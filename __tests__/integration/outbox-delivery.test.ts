@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 import { retryNotification } from "@/lib/alerts/history";
 import { emailDeliverer } from "@/lib/outbox/channels";
@@ -127,11 +127,11 @@ describe("outbox delivery", () => {
   it("sends email through nodemailer with a Message-ID derived from the notification id", async () => {
     const sent: { envelope: { to: string[] }; messageId: string; message: string }[] = [];
     const transport = nodemailer.createTransport({ jsonTransport: true });
-    const capture = emailDeliverer({ sendMail: async (mail: nodemailer.SendMailOptions) => {
+    const capture = emailDeliverer({ sendMail: async (mail: SendMailOptions) => {
       const info = await transport.sendMail(mail);
       sent.push(info as unknown as (typeof sent)[number]);
       return info;
-    } } as unknown as nodemailer.Transporter);
+    } } as unknown as Transporter);
     const [id] = await queue({ type: "EMAIL", target: "buyers@stockroom.test, ops@stockroom.test" });
     expect(await processOutboxBatch({ deliverers: { EMAIL: capture } })).toMatchObject({ delivered: 1 });
     expect(sent[0]!.envelope.to).toEqual(["buyers@stockroom.test", "ops@stockroom.test"]);

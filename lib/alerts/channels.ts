@@ -11,9 +11,11 @@ import { idSchema } from "@/lib/validation/inventory";
 // module masked; a generated signing secret is returned once, at creation.
 
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2_000);
-const emailList = z.string().trim().min(1, "add at least one address").transform((s) => s.split(/[,;\s]+/).filter(Boolean))
-  .pipe(z.array(z.email({ message: "contains an invalid email address" })).min(1).max(10, "at most 10 addresses"))
-  .transform((list) => list.join(", "));
+const splitAddresses = (s: string) => s.split(/[,;\s]+/).filter(Boolean);
+const emailList = z.string().trim().min(1, "add at least one address").max(2_000)
+  .refine((s) => splitAddresses(s).every((a) => z.email().safeParse(a).success), "contains an invalid email address")
+  .refine((s) => splitAddresses(s).length <= 10, "at most 10 addresses")
+  .transform((s) => splitAddresses(s).join(", "));
 const name = z.string().trim().min(1, "give the channel a name").max(80);
 const secret = z.string().trim().min(16, "use at least 16 characters").max(200);
 
