@@ -17,6 +17,21 @@ const schema = z.object({
   STOCK_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   LOW_STOCK_DEFAULT_THRESHOLD: z.coerce.number().int().min(0).default(5),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** A variant alerts at most once per this many seconds while it stays low (default 24 h). */
+  ALERT_DEBOUNCE_SECONDS: z.coerce.number().int().min(1).default(86_400),
+  /** Delivery attempts before a notification becomes a DEAD letter. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** First retry delay; each later retry doubles it (with jitter), capped at one hour. */
+  OUTBOX_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** How often an idle worker looks for due notifications. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** Start the outbox worker inside the Next.js server (always on with the embedded database). */
+  RUN_WORKER_IN_PROCESS: z.enum(["0", "1"]).default("0"),
+  /** SMTP for email channels (smtp:// or smtps://); unset = emails are logged to the console. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default("Stockroom <alerts@stockroom.local>"),
+  /** Public address of the store, for links in back-in-stock emails. */
+  PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
 });
 
 export type Env = z.infer<typeof schema>;

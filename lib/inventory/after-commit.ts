@@ -1,3 +1,4 @@
+import { enqueueStockNotificationsSafely } from "@/lib/alerts";
 import { cacheKey, invalidate } from "@/lib/cache";
 import { pgPool } from "@/lib/db";
 import { publishStockEvents, type StockEvent } from "@/lib/events";
@@ -22,11 +23,14 @@ group by v."id"`;
  * Rule 4 of DESIGN.md: only after the transaction commits, drop the cached
  * stock of every touched product and tell every app instance what changed.
  * Callers await this before answering, so a read after a write is fresh.
+ * Also the one place every stock change passes through after commit, so the
+ * low-stock / back-in-stock check runs here too (exactly-once is decided in
+ * the database, so repeating a check already done in-transaction is a no-op).
  */
 export async function afterStockChange(variantIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(variantIds)];
   if (!ids.length) return;
-  const { rows } = await pgPool().query<VariantNet>(NET_SQL, [ids]);
+  const [{ rows }] = await Promise.all([pgPool().query<VariantNet>(NET_SQL, [ids]), enqueueStockNotificationsSafely(ids)]);
   await invalidate([...new Set(rows.map((r) => cacheKey.productStock(r.productId)))]);
   const at = new Date().toISOString();
   const events: StockEvent[] = rows.map((r) => ({

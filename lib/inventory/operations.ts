@@ -7,7 +7,9 @@ import {
   returnStockSchema,
   transferStockSchema,
 } from "@/lib/validation/inventory";
+import { enqueueStockNotifications } from "@/lib/alerts";
 import { afterStockChange } from "./after-commit";
+import { allocateReceiptToBackorders } from "./backorders";
 import { parseInput } from "./parse";
 import { applyStockChange } from "./stock-change";
 
@@ -15,9 +17,16 @@ type Tx = Prisma.TransactionClient;
 
 // Runs one stock operation in its own transaction unless the caller passes one;
 // after-commit work only happens when this function owns the transaction.
+// Alerts and back-in-stock emails are queued in the same transaction as the
+// change (transactional outbox); a caller-owned transaction queues them itself
+// once (enqueueStockNotifications) or relies on its afterStockChange call.
 async function inTransaction<T>(tx: Tx | undefined, variantIds: string[], work: (tx: Tx) => Promise<T>): Promise<T> {
   if (tx) return work(tx);
-  const result = await db.$transaction(work);
+  const result = await db.$transaction(async (t) => {
+    const done = await work(t);
+    await enqueueStockNotifications(variantIds, { tx: t });
+    return done;
+  });
   await afterStockChange(variantIds);
   return result;
 }
@@ -32,14 +41,20 @@ export async function adjustStock(input: AdjustStockInput, tx?: Tx) {
 }
 
 export type ReceiveStockInput = z.input<typeof receiveStockSchema>;
-/** A purchase-order receipt: on-hand up, expected `incoming` down by what arrived. */
+/**
+ * A purchase-order receipt: on-hand up, expected `incoming` down by what
+ * arrived, then the units go to open backorders of this warehouse first (FIFO
+ * by order time, see backorders.ts), all in one transaction.
+ */
 export async function receiveStock(input: ReceiveStockInput, tx?: Tx) {
   const r = parseInput(receiveStockSchema, input);
   return inTransaction(tx, [r.variantId], async (t) => {
     const result = await applyStockChange(t, { ...r, type: "PURCHASE_ORDER", quantity: r.quantity });
     await t.$executeRaw`update "StockLevel" set "incoming" = greatest(0, "incoming" - ${r.quantity})
       where "variantId" = ${r.variantId}::uuid and "warehouseId" = ${r.warehouseId}::uuid`;
-    return result;
+    const allocations = await allocateReceiptToBackorders(t, { ...r, quantity: r.quantity });
+    const allocated = allocations.reduce((sum, a) => sum + a.quantity, 0);
+    return { onHand: result.onHand - allocated, allocations };
   });
 }
 

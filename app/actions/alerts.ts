@@ -1,0 +1,77 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions";
+import { createChannel, createChannelSchema, updateChannel, updateChannelSchema } from "@/lib/alerts/channels";
+import { channelIdSchema, notificationIdSchema, retryNotification, sendTestNotification } from "@/lib/alerts/history";
+import { setLowStockThreshold, setThresholdSchema } from "@/lib/alerts/thresholds";
+
+// Alert settings are ADMIN-only (OPS may move stock, not reconfigure alerting).
+const PATH = "/admin/alerts";
+
+function refresh() {
+  try {
+    revalidatePath(PATH);
+  } catch {
+    // outside a Next.js request (integration tests): nothing is cached to revalidate
+  }
+}
+
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+export const saveThreshold = defineAction({
+  name: "saveThreshold",
+  access: "ADMIN",
+  input: setThresholdSchema.extend({ isActive: checkbox }),
+  handler: async (input) => {
+    const result = await setLowStockThreshold(input);
+    refresh();
+    return result;
+  },
+});
+
+export const addChannel = defineAction({
+  name: "addChannel",
+  access: "ADMIN",
+  input: createChannelSchema,
+  handler: async (input) => {
+    const result = await createChannel(input);
+    refresh();
+    return result;
+  },
+});
+
+export const editChannel = defineAction({
+  name: "editChannel",
+  access: "ADMIN",
+  input: updateChannelSchema.extend({ enabled: checkbox.optional(), rotateSecret: checkbox.optional() }),
+  handler: async (input) => {
+    const result = await updateChannel(input);
+    refresh();
+    return result;
+  },
+});
+
+export const sendTest = defineAction({
+  name: "sendTestNotification",
+  access: "ADMIN",
+  input: channelIdSchema,
+  handler: async (input) => {
+    const result = await sendTestNotification(input);
+    refresh();
+    return result;
+  },
+});
+
+export const retryDeadNotification = defineAction({
+  name: "retryNotification",
+  access: "ADMIN",
+  input: notificationIdSchema,
+  handler: async (input) => {
+    const result = await retryNotification(input);
+    refresh();
+    return result;
+  },
+});
