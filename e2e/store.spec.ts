@@ -74,6 +74,11 @@ test("an out-of-stock variant cannot be added to the cart", async ({ page, reque
   await expect(page.getByTestId("stock-badge")).toHaveText("Out of stock");
   await expect(page.getByTestId("add-to-cart")).toBeDisabled();
   await expect(page.getByTestId("add-to-cart")).toHaveText("Sold out");
+
+  // The shopper can ask to be told when it is back.
+  await page.getByLabel(/email/i).fill("waiting@example.com");
+  await page.getByRole("button", { name: /notify me|email me/i }).click();
+  await expect(page.getByText(/we'll email|we will email|on the list/i).first()).toBeVisible();
 });
 
 test("an expired hold is reported in the cart and can be held again", async ({ page, request }) => {

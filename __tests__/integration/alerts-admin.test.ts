@@ -13,6 +13,7 @@ import { startReceiver } from "../helpers/http-receiver";
 const as = (role: SessionUser["role"] | null): ActionContext => ({
   user: async () => (role ? { id: crypto.randomUUID(), email: `${role}@stockroom.test`, name: role, role } : null),
   cartSessionId: async () => null,
+  revalidatePath: () => {},
 });
 const admin = as("ADMIN");
 

@@ -111,4 +111,16 @@ describe("cart actions (through the real action client)", () => {
     expect(await setCartLineAction.runWithContext(context, { variantId: v.variantId, quantity: 1 })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await removeCartLineAction.runWithContext(context, { variantId: v.variantId })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
+
+  it("limits how often one cart session can change holds", async () => {
+    const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 100 } });
+    const { context } = callerContext();
+    for (let i = 0; i < 60; i += 1) {
+      expect((await setCartLineAction.runWithContext(context, { variantId: v.variantId, quantity: 1 + (i % 3) })).ok).toBe(true);
+    }
+    const limited = await addToCartAction.runWithContext(context, { variantId: v.variantId, quantity: 1 });
+    expect(limited).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    // Another shopper is not affected.
+    expect((await addToCartAction.runWithContext(callerContext().context, { variantId: v.variantId, quantity: 1 })).ok).toBe(true);
+  });
 });

@@ -91,7 +91,7 @@ describe("GET /api/inventory/stream", () => {
     ["a malformed productId", "?productId=1%20or%201=1", 400],
     ["a malformed variantId", "?productId=00000000-0000-4000-8000-000000000000&variantId=x", 400],
     ["an unknown product", "?productId=00000000-0000-4000-8000-000000000000", 404],
-  ])("answers %s (query "%s") with %d and a JSON error", async (_label, query, status) => {
+  ])("answers %s (query '%s') with %d and a JSON error", async (_label, query, status) => {
     for (const route of [streamRoute, stockRoute]) {
       const response = await route(new Request(`http://test/api/inventory/stream${query}`));
       expect(response.status).toBe(status);

@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 afterAll(closeConnections);
 
-const shopper = (session = sessionId()): ActionContext => ({ user: async () => null, cartSessionId: async () => session });
+const shopper = (session = sessionId()): ActionContext => ({ user: async () => null, cartSessionId: async () => session, revalidatePath: () => {} });
 const actor = "waitlist-test";
 
 describe("joinWaitlist action", () => {

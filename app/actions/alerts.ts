@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { createChannel, createChannelSchema, updateChannel, updateChannelSchema } from "@/lib/alerts/channels";
@@ -10,13 +9,6 @@ import { setLowStockThreshold, setThresholdSchema } from "@/lib/alerts/threshold
 // Alert settings are ADMIN-only (OPS may move stock, not reconfigure alerting).
 const PATH = "/admin/alerts";
 
-function refresh() {
-  try {
-    revalidatePath(PATH);
-  } catch {
-    // outside a Next.js request (integration tests): nothing is cached to revalidate
-  }
-}
 
 const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")]).optional()
   .transform((v) => v === true || v === "on" || v === "true");
@@ -25,9 +17,9 @@ export const saveThreshold = defineAction({
   name: "saveThreshold",
   access: "ADMIN",
   input: setThresholdSchema.extend({ isActive: checkbox }),
-  handler: async (input) => {
+  handler: async (input, { revalidatePath }) => {
     const result = await setLowStockThreshold(input);
-    refresh();
+    revalidatePath(PATH);
     return result;
   },
 });
@@ -36,9 +28,9 @@ export const addChannel = defineAction({
   name: "addChannel",
   access: "ADMIN",
   input: createChannelSchema,
-  handler: async (input) => {
+  handler: async (input, { revalidatePath }) => {
     const result = await createChannel(input);
-    refresh();
+    revalidatePath(PATH);
     return result;
   },
 });
@@ -47,9 +39,9 @@ export const editChannel = defineAction({
   name: "editChannel",
   access: "ADMIN",
   input: updateChannelSchema.extend({ enabled: checkbox.optional(), rotateSecret: checkbox.optional() }),
-  handler: async (input) => {
+  handler: async (input, { revalidatePath }) => {
     const result = await updateChannel(input);
-    refresh();
+    revalidatePath(PATH);
     return result;
   },
 });
@@ -58,9 +50,9 @@ export const sendTest = defineAction({
   name: "sendTestNotification",
   access: "ADMIN",
   input: channelIdSchema,
-  handler: async (input) => {
+  handler: async (input, { revalidatePath }) => {
     const result = await sendTestNotification(input);
-    refresh();
+    revalidatePath(PATH);
     return result;
   },
 });
@@ -69,9 +61,9 @@ export const retryDeadNotification = defineAction({
   name: "retryNotification",
   access: "ADMIN",
   input: notificationIdSchema,
-  handler: async (input) => {
+  handler: async (input, { revalidatePath }) => {
     const result = await retryNotification(input);
-    refresh();
+    revalidatePath(PATH);
     return result;
   },
 });

@@ -1,12 +1,18 @@
 "use server";
 
 import { defineAction, PublicError } from "@/lib/actions";
+import { enforceRateLimit } from "@/lib/actions/limit";
 import { addToCart, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
 import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
+
+// Holding stock is what a bot would abuse (hoarding a flash sale), so every
+// hold-changing action shares one window per cart session and per IP.
+const HOLD_LIMITS = { perSession: { limit: 60, windowSeconds: 60 }, perIp: { limit: 300, windowSeconds: 60 } };
 
 async function requireCart(cartSessionId: (o: { create: boolean }) => Promise<string | null>, create: boolean): Promise<string> {
   const id = await cartSessionId({ create });
   if (!id) throw new PublicError("NOT_FOUND", "Your cart is empty or has expired");
+  await enforceRateLimit("hold", id, HOLD_LIMITS);
   return id;
 }
 

@@ -12,7 +12,16 @@ import { formatMoney } from "@/lib/store/money";
 import type { CartLineView } from "@/lib/store/cart";
 import { HoldCountdown } from "./hold-countdown";
 
-export function CartLine({ line }: { line: CartLineView }) {
+export type CartLineActions = {
+  setQuantity: typeof setCartLineAction;
+  reReserve: typeof reReserveCartLineAction;
+  remove: typeof removeCartLineAction;
+};
+
+const serverActions: CartLineActions = { setQuantity: setCartLineAction, reReserve: reReserveCartLineAction, remove: removeCartLineAction };
+
+/** One cart line; `actions` is injectable so component tests can drive it without a server. */
+export function CartLine({ line, actions = serverActions }: { line: CartLineView; actions?: CartLineActions }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [quantity, setQuantity] = useState(String(line.quantity));
@@ -29,7 +38,7 @@ export function CartLine({ line }: { line: CartLineView }) {
     const wanted = Number(quantity);
     if (wanted === line.quantity) return;
     run(async () => {
-      const result = await setCartLineAction({ variantId: line.variantId, quantity: wanted });
+      const result = await actions.setQuantity({ variantId: line.variantId, quantity: wanted });
       if (result.ok) toast.success(`Now holding ${result.data.quantity}`);
       else {
         toast.error(result.error.fieldErrors?.quantity?.join(", ") ?? result.error.message);
@@ -39,7 +48,7 @@ export function CartLine({ line }: { line: CartLineView }) {
   };
 
   const reReserve = () => run(async () => {
-    const result = await reReserveCartLineAction({ variantId: line.variantId });
+    const result = await actions.reReserve({ variantId: line.variantId });
     if (!result.ok) toast.error(result.error.message);
     else if (result.data.limited) toast.warning(`Only ${result.data.quantity} left — we held ${result.data.quantity}`);
     else toast.success("Held again for you");
@@ -47,7 +56,7 @@ export function CartLine({ line }: { line: CartLineView }) {
   });
 
   const remove = () => run(async () => {
-    const result = await removeCartLineAction({ variantId: line.variantId });
+    const result = await actions.remove({ variantId: line.variantId });
     if (result.ok) toast.success("Removed from cart");
     else toast.error(result.error.message);
   });

@@ -11,6 +11,7 @@ import { canOrder, stockStatus, type VariantAvailability } from "@/lib/store/sto
 import { StockBadge } from "./stock-badge";
 import { useLiveStock } from "./use-live-stock";
 import { VariantPicker } from "./variant-picker";
+import { WaitlistForm } from "./waitlist-form";
 
 type Props = {
   productId: string;
@@ -85,6 +86,8 @@ export function ProductPurchase({ productId, axes, variants, initialVariantId, i
       ) : (
         <div className="space-y-3">
           <Button size="lg" disabled data-testid="add-to-cart">Sold out</Button>
+          {/* Keyed by variant so switching variants starts a fresh form. */}
+          <WaitlistForm key={selected.id} variantId={selected.id} />
         </div>
       )}
       <p className="text-xs text-zinc-500">Adding to cart holds the item for you for {holdMinutes} minutes.</p>
