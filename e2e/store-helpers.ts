@@ -16,8 +16,9 @@ export async function withDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
 }
 
 /** A variant matching `accept`, found through the public stock API (other specs may have changed the seed's stock). */
-export async function findVariant(request: APIRequestContext, accept: (a: Availability) => boolean): Promise<VariantPick> {
-  const products = await withDb(async (db) => (await db.query<{ id: string; slug: string }>(`select "id", "slug" from "Product" order by "slug"`)).rows);
+export async function findVariant(request: APIRequestContext, accept: (a: Availability) => boolean, slugs?: string[]): Promise<VariantPick> {
+  const all = await withDb(async (db) => (await db.query<{ id: string; slug: string }>(`select "id", "slug" from "Product" order by "slug"`)).rows);
+  const products = slugs ? all.filter((p) => slugs.includes(p.slug)) : all;
   for (const product of products) {
     const response = await request.get(`/api/inventory/stock?productId=${product.id}`);
     const { variants } = (await response.json()) as { variants: Availability[] };

@@ -107,3 +107,26 @@ test("bad stream and stock parameters answer 400/404 with a JSON error", async (
   const stock = await request.get("/api/inventory/stock");
   expect(stock.status()).toBe(400);
 });
+
+test("the product page works with the keyboard alone and on a phone-sized screen", async ({ browser, request }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 10, ["organic-cotton-tee", "classic-pullover-hoodie", "zip-fleece-hoodie"]);
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const page = await phone.newPage();
+  await openVariant(page, pick.slug, pick.variantId);
+  const checked = page.getByRole("radio", { checked: true }).last();
+  await checked.focus();
+  await expect(checked).toBeFocused();
+  // Native radio groups: arrow keys move the selection, Tab leaves the group.
+  await page.keyboard.press("ArrowLeft");
+  await expect(page).not.toHaveURL(new RegExp(pick.variantId));
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(new RegExp(pick.variantId));
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Quantity")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("add-to-cart")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await page.screenshot({ path: path.join(shots, "product-page-phone.png"), fullPage: true });
+  await phone.close();
+});
