@@ -1,6 +1,7 @@
 "use server";
 
-import { defineAction, PublicError } from "@/lib/actions";
+import type { z } from "zod";
+import { defineAction, PublicError, type HandlerContext } from "@/lib/actions";
 import { enforceRateLimit } from "@/lib/actions/limit";
 import { addToCart, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
 import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
@@ -9,54 +10,39 @@ import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/val
 // hold-changing action shares one window per cart session and per IP.
 const HOLD_LIMITS = { perSession: { limit: 60, windowSeconds: 60 }, perIp: { limit: 300, windowSeconds: 60 } };
 
-async function requireCart(cartSessionId: (o: { create: boolean }) => Promise<string | null>, create: boolean): Promise<string> {
-  const id = await cartSessionId({ create });
-  if (!id) throw new PublicError("NOT_FOUND", "Your cart is empty or has expired");
-  await enforceRateLimit("hold", id, HOLD_LIMITS);
-  return id;
+/**
+ * A cart action: the shopper's cart session (issued on first add only),
+ * rate-limited, then one lib/store call, then the cart page re-renders.
+ */
+function cartAction<S extends z.ZodType, R>(name: string, input: S, createCart: boolean, work: (sessionId: string, input: z.infer<S>) => Promise<R>) {
+  return defineAction({
+    name,
+    access: "public",
+    input,
+    handler: async (parsed: z.infer<S>, { cartSessionId, revalidatePath }: HandlerContext) => {
+      const sessionId = await cartSessionId({ create: createCart });
+      if (!sessionId) throw new PublicError("NOT_FOUND", "Your cart is empty or has expired");
+      await enforceRateLimit("hold", sessionId, HOLD_LIMITS);
+      const result = await work(sessionId, parsed);
+      revalidatePath("/cart");
+      return result;
+    },
+  });
 }
 
-export const addToCartAction = defineAction({
-  name: "cart.add",
-  access: "public",
-  input: addToCartSchema,
-  handler: async ({ variantId, quantity }, { cartSessionId, revalidatePath }) => {
-    const sessionId = await requireCart(cartSessionId, true);
-    const change = await addToCart({ sessionId, variantId, quantity });
-    revalidatePath("/cart");
-    return change;
-  },
-});
+export const addToCartAction = cartAction("cart.add", addToCartSchema, true, (sessionId, { variantId, quantity }) =>
+  addToCart({ sessionId, variantId, quantity }),
+);
 
-export const setCartLineAction = defineAction({
-  name: "cart.setQuantity",
-  access: "public",
-  input: setCartLineSchema,
-  handler: async ({ variantId, quantity }, { cartSessionId, revalidatePath }) => {
-    const change = await setCartLineQuantity({ sessionId: await requireCart(cartSessionId, false), variantId, quantity });
-    revalidatePath("/cart");
-    return change;
-  },
-});
+export const setCartLineAction = cartAction("cart.setQuantity", setCartLineSchema, false, (sessionId, { variantId, quantity }) =>
+  setCartLineQuantity({ sessionId, variantId, quantity }),
+);
 
-export const reReserveCartLineAction = defineAction({
-  name: "cart.reReserve",
-  access: "public",
-  input: cartLineRefSchema,
-  handler: async ({ variantId }, { cartSessionId, revalidatePath }) => {
-    const change = await reReserveCartLine({ sessionId: await requireCart(cartSessionId, false), variantId });
-    revalidatePath("/cart");
-    return change;
-  },
-});
+export const reReserveCartLineAction = cartAction("cart.reReserve", cartLineRefSchema, false, (sessionId, { variantId }) =>
+  reReserveCartLine({ sessionId, variantId }),
+);
 
-export const removeCartLineAction = defineAction({
-  name: "cart.remove",
-  access: "public",
-  input: cartLineRefSchema,
-  handler: async ({ variantId }, { cartSessionId, revalidatePath }) => {
-    await removeCartLine({ sessionId: await requireCart(cartSessionId, false), variantId });
-    revalidatePath("/cart");
-    return { variantId };
-  },
+export const removeCartLineAction = cartAction("cart.remove", cartLineRefSchema, false, async (sessionId, { variantId }) => {
+  await removeCartLine({ sessionId, variantId });
+  return { variantId };
 });

@@ -18,39 +18,30 @@ function Messages({ name, errors, hint }: Pick<FieldShell, "name" | "errors" | "
 
 const control = "w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 
-/** A labelled input with its error and hint wired up for assistive technology. */
-export function TextField({ label, name, errors, hint, className = "", ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, control and messages; the control gets its id, name and ARIA wiring from here. */
+function Field({ label, name, errors, hint, className = "", render }: FieldShell & { render: (wiring: { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode }) {
   return (
     <div className={`space-y-1 ${className}`}>
       <label htmlFor={name} className="block text-sm font-medium text-zinc-800">{label}</label>
-      <input
-        id={name}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
-        className={`${control} ${errors?.length ? "border-red-400" : "border-zinc-300"}`}
-        {...props}
-      />
+      {render({
+        id: name,
+        name,
+        className: `${control} ${errors?.length ? "border-red-400" : "border-zinc-300"}`,
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": describedBy(name, errors, hint),
+      })}
       <Messages name={name} errors={errors} hint={hint} />
     </div>
   );
 }
 
-export function SelectField({ label, name, errors, hint, className = "", children, ...props }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+/** A labelled input with its error and hint wired up for assistive technology. */
+export function TextField({ label, name, errors, hint, className, ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} name={name} errors={errors} hint={hint} className={className} render={(wiring) => <input {...props} {...wiring} />} />;
+}
+
+export function SelectField({ label, name, errors, hint, className, children, ...props }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={name} className="block text-sm font-medium text-zinc-800">{label}</label>
-      <select
-        id={name}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
-        className={`${control} ${errors?.length ? "border-red-400" : "border-zinc-300"}`}
-        {...props}
-      >
-        {children}
-      </select>
-      <Messages name={name} errors={errors} hint={hint} />
-    </div>
+    <Field label={label} name={name} errors={errors} hint={hint} className={className} render={(wiring) => <select {...props} {...wiring}>{children}</select>} />
   );
 }

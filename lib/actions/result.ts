@@ -1,18 +1,7 @@
-export type ActionErrorCode =
-  | "VALIDATION"
-  | "NOT_FOUND"
-  | "INSUFFICIENT_STOCK"
-  | "HOLD_EXPIRED"
-  | "EMPTY_CART"
-  | "NEGATIVE_STOCK"
-  | "CONFLICT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "INVALID_CREDENTIALS"
-  | "RATE_LIMITED"
-  | "PAYMENT_DECLINED"
-  | "UNAVAILABLE"
-  | "INTERNAL";
+import type { AuthErrorCode } from "@/lib/auth/errors";
+import type { InventoryErrorCode } from "@/lib/inventory/errors";
+
+export type ActionErrorCode = InventoryErrorCode | AuthErrorCode | "RATE_LIMITED" | "PAYMENT_DECLINED" | "UNAVAILABLE" | "INTERNAL";
 
 export type ActionError = {
   code: ActionErrorCode;
