@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useRef, useState, useTransition, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions";
 import { buttonClass } from "./ui";
@@ -40,6 +40,15 @@ export function ActionForm({ action, success, submitLabel, children, label, clas
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusField = useRef<string | null>(null);
+
+  // Focus the first invalid input once the fieldset is enabled again (a disabled input cannot take focus).
+  useEffect(() => {
+    if (pending || !focusField.current) return;
+    const field = formRef.current?.elements.namedItem(focusField.current);
+    focusField.current = null;
+    if (field instanceof HTMLElement) field.focus();
+  }, [pending, fieldErrors]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,8 +75,7 @@ export function ActionForm({ action, success, submitLabel, children, label, clas
       setFieldErrors(errors);
       // Field errors for inputs this form shows are enough; otherwise say what went wrong.
       setFormError(known.length ? null : result.error.message);
-      const first = known[0] && form.elements.namedItem(known[0]);
-      if (first instanceof HTMLElement) first.focus();
+      focusField.current = known[0] ?? null;
     });
   }
 

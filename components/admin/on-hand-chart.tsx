@@ -28,7 +28,7 @@ export function OnHandChart({ points, label }: { points: OnHandPoint[]; label: s
   const summary = `${label}: ${formatNumber(first.onHand)} on ${first.day}, ${formatNumber(last.onHand)} on ${last.day}; lowest ${formatNumber(Math.min(...values))}, highest ${formatNumber(Math.max(...values))}.`;
   return (
     <figure className="space-y-2" data-testid="on-hand-chart" data-latest={last.onHand}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="on-hand-title on-hand-desc" className="h-auto w-full">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="on-hand-title" aria-describedby="on-hand-desc" className="h-auto w-full">
         <title id="on-hand-title">{label}</title>
         <desc id="on-hand-desc">{summary}</desc>
         {ticks.map((t) => (
