@@ -18,6 +18,7 @@ jest.mock("next/headers", () => ({
 }));
 
 import { signInAction, signOutAction } from "@/app/actions/auth";
+import { MAX_FAILURES } from "@/lib/admin/sign-in-throttle";
 import AdminDashboardPage from "@/app/admin/page";
 import InventoryPage from "@/app/admin/inventory/page";
 import VariantPage from "@/app/admin/inventory/[variantId]/page";
@@ -131,4 +132,25 @@ describe("admin pages are guarded on the server", () => {
       expect((error as { digest?: string }).digest).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
     }
   });
+});
+
+describe("sign-in throttling", () => {
+  it(`refuses an email after ${MAX_FAILURES} wrong passwords, even with the right one, without affecting others; success resets the count`, async () => {
+    const staffEmail = "ops@stockroom.test";
+    for (let i = 0; i < 3; i++) await signInAction.runWithContext(contextFor(null), { email: staffEmail, password: "wrong-wrong" });
+    expect((await signInAction.runWithContext(contextFor(null), { email: staffEmail, password: PASSWORDS.OPS })).ok).toBe(true);
+    // The count restarted from zero: MAX_FAILURES - 1 more failures still leave the account usable.
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await signInAction.runWithContext(contextFor(null), { email: staffEmail, password: "wrong-wrong" });
+    expect((await signInAction.runWithContext(contextFor(null), { email: staffEmail, password: PASSWORDS.OPS })).ok).toBe(true);
+
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const result = await signInAction.runWithContext(contextFor(null), { email: " OPS@stockroom.test", password: "wrong-wrong" });
+      expect(result.ok || result.error.code).toBe("INVALID_CREDENTIALS");
+    }
+    mockJar.sets = [];
+    const locked = await signInAction.runWithContext(contextFor(null), { email: staffEmail, password: PASSWORDS.OPS });
+    expect(locked).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: "Too many failed sign-ins for this account. Try again in 15 minutes." } });
+    expect(mockJar.sets).toHaveLength(0);
+    expect((await signInAction.runWithContext(contextFor(null), { email: "admin@stockroom.test", password: PASSWORDS.ADMIN })).ok).toBe(true);
+  }, 60_000);
 });

@@ -26,6 +26,8 @@ type Props = {
   disabled?: boolean;
   resetOnSuccess?: boolean;
   onSuccess?: (data: unknown) => void;
+  /** "inline": fields and button on one row (small forms inside tables). */
+  layout?: "stack" | "inline";
 };
 
 /**
@@ -34,7 +36,7 @@ type Props = {
  * the typed values stay in place. On success: a toast, the form is cleared
  * and the page's server components re-render.
  */
-export function ActionForm({ action, success, submitLabel, children, label, className, disabled, resetOnSuccess = true, onSuccess }: Props) {
+export function ActionForm({ action, success, submitLabel, children, label, className, disabled, resetOnSuccess = true, onSuccess, layout = "stack" }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -82,7 +84,7 @@ export function ActionForm({ action, success, submitLabel, children, label, clas
   return (
     <ErrorsContext.Provider value={fieldErrors}>
       <form ref={formRef} onSubmit={submit} aria-label={label} className={className ?? "space-y-3"} noValidate>
-        <fieldset disabled={disabled || pending} className="space-y-3">
+        <fieldset disabled={disabled || pending} className={layout === "inline" ? "flex flex-wrap items-end gap-2" : "space-y-3"}>
           {children}
           {formError && (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

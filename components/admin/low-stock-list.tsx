@@ -22,7 +22,7 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
         </thead>
         <tbody>
           {items.map((row) => (
-            <tr key={row.id} data-sku={row.sku}>
+            <tr key={row.id} data-sku={row.sku} data-status={row.status}>
               <td className={tdClass}>
                 <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
                   {row.product_name}

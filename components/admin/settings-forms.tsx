@@ -37,11 +37,11 @@ export function SafetyStockForm({ variantId, warehouseId, warehouseCode, safetyS
       success={`Safety stock in ${warehouseCode} saved`}
       disabled={!canEdit}
       resetOnSuccess={false}
-      className="flex items-end gap-2"
+      layout="inline"
     >
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="warehouseId" value={warehouseId} />
-      <TextField name="safetyStock" label={`Safety stock (${warehouseCode})`} type="number" min={0} defaultValue={safetyStock} />
+      <TextField name="safetyStock" label={`Safety stock (${warehouseCode})`} type="number" min={0} defaultValue={safetyStock} className="w-24 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 disabled:bg-zinc-100" />
     </ActionForm>
   );
 }

@@ -15,7 +15,7 @@ export function StatTiles({ tiles }: { tiles: DashboardTiles }) {
       {items.map((item) => (
         <div key={item.key} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm" data-testid={`tile-${item.key}`}>
           <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{item.label}</dt>
-          <dd className="mt-1 text-2xl font-semibold tabular-nums">
+          <dd className="mt-1 break-words text-xl font-semibold tabular-nums sm:text-2xl lg:text-xl">
             {item.href ? (
               <a href={item.href} className="hover:underline">
                 {item.value}

@@ -64,7 +64,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
             </thead>
             <tbody>
               {page.rows.map((row) => (
-                <tr key={row.id} data-sku={row.sku}>
+                <tr key={row.id} data-sku={row.sku} data-status={row.status}>
                   <td className={tdClass}>
                     <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
                       {row.product_name}
