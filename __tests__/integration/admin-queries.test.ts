@@ -80,6 +80,7 @@ describe("inventory table", () => {
   });
 
   it.each([
+    ["attention", () => [backorder, none, split, three]],
     ["low", () => [split, three]],
     ["out", () => [backorder, none]],
     ["backorder", () => [backorder]],

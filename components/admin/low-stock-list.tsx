@@ -45,7 +45,7 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
       </table>
       {total > items.length && (
         <p className="mt-2 text-sm">
-          <Link href="/admin/inventory?sort=available" className="text-brand-700 hover:underline">
+          <Link href="/admin/inventory?status=attention&sort=available" className="text-brand-700 hover:underline">
             See all {formatNumber(total)} low and out-of-stock variants
           </Link>
         </p>

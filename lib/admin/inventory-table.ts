@@ -24,7 +24,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 export const inventoryQuerySchema = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
   warehouse: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
-  status: z.preprocess(blankToUndefined, z.enum(["low", "out", "backorder", "preorder"]).optional()).catch(undefined),
+  status: z.preprocess(blankToUndefined, z.enum(["attention", "low", "out", "backorder", "preorder"]).optional()).catch(undefined),
   sort: z.enum(Object.keys(SORTS) as [InventorySort, ...InventorySort[]]).catch("product"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -37,6 +37,7 @@ export function parseInventoryQuery(params: Record<string, string | string[] | u
 }
 
 const STATUS_FILTER: Record<NonNullable<InventoryQuery["status"]>, string> = {
+  attention: `available <= threshold`,
   low: `available > 0 and available <= threshold`,
   out: `available = 0`,
   backorder: `policy = 'BACKORDER'`,

@@ -118,6 +118,7 @@ function Filters({ query, warehouses }: { query: InventoryQuery; warehouses: { i
         <label htmlFor="status" className="block text-sm font-medium">Status</label>
         <select id="status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
           <option value="">Any</option>
+          <option value="attention">Low or out of stock</option>
           <option value="low">Low stock</option>
           <option value="out">Out of stock</option>
           <option value="backorder">Backorder</option>
