@@ -7,3 +7,5 @@ export { adjustStock, receiveStock, recordDamage, recordReturn, transferStock } 
 export { verifyLedger, type LedgerReport } from "./ledger";
 export { startHoldSweeper, sweepExpiredHolds } from "./sweeper";
 export { afterStockChange } from "./after-commit";
+export { setSafetyStock, updateVariantSettings, type SafetyStockInput, type VariantSettingsInput } from "./settings";
+export { releaseHoldAsStaff, type StaffReleaseInput } from "./staff-release";

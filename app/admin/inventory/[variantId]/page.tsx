@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatNumber, MOVEMENT_LABELS } from "@/components/admin/format";
+import { HoldsTable } from "@/components/admin/holds-table";
+import { MovementTable } from "@/components/admin/movement-table";
+import { OnHandChart } from "@/components/admin/on-hand-chart";
+import { Pager, withParams } from "@/components/admin/pager";
+import { SafetyStockForm, VariantSettingsForm } from "@/components/admin/settings-forms";
+import { PolicyBadge } from "@/components/admin/status-badge";
+import { StockOperationForms } from "@/components/admin/stock-operation-forms";
+import { cardClass, inputClass, secondaryButtonClass, tableClass, tdClass, thClass } from "@/components/admin/ui";
+import { listActiveHolds } from "@/lib/admin/holds";
+import { listMovements, MOVEMENT_TYPES, parseMovementFilter } from "@/lib/admin/movements";
+import { getOnHandSeries } from "@/lib/admin/on-hand-series";
+import { getVariantDetail } from "@/lib/admin/variant-detail";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { idSchema } from "@/lib/validation/inventory";
+
+export const metadata: Metadata = { title: "Variant" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ variantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function VariantPage({ params, searchParams }: Props) {
+  const { variantId } = await params;
+  const user = await requirePageUser("OPS", `/admin/inventory/${encodeURIComponent(variantId)}`);
+  if (!idSchema.safeParse(variantId).success) notFound();
+  const filter = { ...parseMovementFilter(await searchParams), variantId };
+  const [variant, history, series, holds] = await Promise.all([
+    getVariantDetail(variantId),
+    listMovements(filter),
+    getOnHandSeries(variantId, 90),
+    listActiveHolds({ variantId, pageSize: 100 }),
+  ]);
+  if (!variant) notFound();
+  const canEdit = hasRole(user, "ADMIN");
+  const warehouses = variant.levels.map((l) => ({ id: l.warehouseId, code: l.code, name: l.name }));
+  const path = `/admin/inventory/${variantId}`;
+  const keep = { type: filter.type, warehouse: filter.warehouse };
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin/inventory" className="text-sm text-brand-700 hover:underline">← Inventory</Link>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+          {variant.productName} <span className="text-zinc-500">· {variant.title}</span>
+        </h1>
+        <p className="flex items-center gap-2 text-sm text-zinc-600">
+          <span className="font-mono">{variant.sku}</span> <PolicyBadge policy={variant.policy} />
+        </p>
+      </div>
+
+      <section className={cardClass} aria-labelledby="levels-heading">
+        <h2 id="levels-heading" className="mb-3 text-lg font-semibold">Stock per warehouse</h2>
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="levels-table">
+            <thead>
+              <tr>
+                {["Warehouse", "On hand", "Reserved", "Backordered", "Incoming", "Available", "Safety stock"].map((h, i) => (
+                  <th key={h} scope="col" className={`${thClass} ${i > 0 && i < 6 ? "text-right" : ""}`}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {variant.levels.map((l) => (
+                <tr key={l.warehouseId} data-warehouse={l.code}>
+                  <th scope="row" className={`${tdClass} font-medium`}>
+                    {l.code} <span className="font-normal text-zinc-500">{l.name}</span>
+                    {!l.stocked && <div className="text-xs font-normal text-zinc-500">not stocked here yet</div>}
+                  </th>
+                  {[l.onHand, l.reserved, l.backordered, l.incoming, l.available].map((n, i) => (
+                    <td key={i} className={`${tdClass} text-right tabular-nums`}>{formatNumber(n)}</td>
+                  ))}
+                  <td className={tdClass}>
+                    <SafetyStockForm variantId={variant.id} warehouseId={l.warehouseId} warehouseCode={l.code} safetyStock={l.safetyStock} canEdit={canEdit} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className={cardClass} aria-labelledby="chart-heading">
+        <h2 id="chart-heading" className="mb-3 text-lg font-semibold">On hand, last 90 days</h2>
+        <OnHandChart points={series} label={`On-hand units of ${variant.sku}, last 90 days`} />
+      </section>
+
+      <section aria-labelledby="ops-heading" className="space-y-3">
+        <h2 id="ops-heading" className="text-lg font-semibold">Stock operations</h2>
+        <StockOperationForms variantId={variant.id} warehouses={warehouses} />
+      </section>
+
+      <section className={cardClass} aria-labelledby="settings-heading">
+        <h2 id="settings-heading" className="mb-1 text-lg font-semibold">Selling settings</h2>
+        {!canEdit && <p className="mb-2 text-sm text-zinc-600">Only admins can change these settings.</p>}
+        {variant.threshold === null && <p className="mb-2 text-sm text-zinc-600">Uses the default low-stock threshold ({variant.defaultThreshold}).</p>}
+        <VariantSettingsForm
+          variantId={variant.id}
+          canEdit={canEdit}
+          settings={{
+            policy: variant.policy,
+            backorderLimit: variant.backorderLimit,
+            restockDate: variant.restockDate?.toISOString().slice(0, 10) ?? null,
+            threshold: variant.threshold ?? variant.defaultThreshold,
+          }}
+        />
+      </section>
+
+      <section className={cardClass} aria-labelledby="holds-heading">
+        <h2 id="holds-heading" className="mb-3 text-lg font-semibold">Active cart holds ({formatNumber(holds.total)})</h2>
+        <HoldsTable holds={holds.holds} showVariant={false} />
+      </section>
+
+      <section className={cardClass} aria-labelledby="history-heading">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="history-heading" className="text-lg font-semibold">Movement history</h2>
+          <a href={withParams("/api/admin/movements/export", { variantId, ...keep })} className={secondaryButtonClass} download>
+            Export CSV
+          </a>
+        </div>
+        <form method="get" action={path} aria-label="Filter history" className="mb-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="type" className="block text-sm font-medium">Type</label>
+            <select id="type" name="type" defaultValue={filter.type ?? ""} className={inputClass}>
+              <option value="">All types</option>
+              {MOVEMENT_TYPES.map((t) => (
+                <option key={t} value={t}>{MOVEMENT_LABELS[t]}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="warehouse" className="block text-sm font-medium">Warehouse</label>
+            <select id="warehouse" name="warehouse" defaultValue={filter.warehouse ?? ""} className={inputClass}>
+              <option value="">All warehouses</option>
+              {warehouses.map((w) => (
+                <option key={w.id} value={w.id}>{w.code}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={secondaryButtonClass}>Filter</button>
+        </form>
+        <MovementTable rows={history.rows} caption={`Movement history of ${variant.sku}, newest first`} />
+        <Pager
+          label="History pages"
+          prev={history.newerCursor ? withParams(path, { ...keep, after: history.newerCursor }) : null}
+          next={history.olderCursor ? withParams(path, { ...keep, before: history.olderCursor }) : null}
+        />
+      </section>
+    </div>
+  );
+}

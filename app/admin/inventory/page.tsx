@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatNumber } from "@/components/admin/format";
+import { Pager, withParams } from "@/components/admin/pager";
+import { PolicyBadge, StockStatusBadge } from "@/components/admin/status-badge";
+import { buttonClass, cardClass, inputClass, tableClass, tdClass, thClass } from "@/components/admin/ui";
+import { listInventory, parseInventoryQuery, type InventoryQuery, type InventorySort } from "@/lib/admin/inventory-table";
+import { listWarehouses } from "@/lib/admin/variant-detail";
+import { requirePageUser } from "@/lib/auth/page-guard";
+
+export const metadata: Metadata = { title: "Inventory" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const COLUMNS: { sort?: InventorySort; label: string; numeric?: boolean }[] = [
+  { sort: "product", label: "Product / variant" },
+  { sort: "sku", label: "SKU" },
+  { sort: "onHand", label: "On hand", numeric: true },
+  { sort: "reserved", label: "Reserved", numeric: true },
+  { sort: "available", label: "Available", numeric: true },
+  { sort: "incoming", label: "Incoming", numeric: true },
+  { label: "Status" },
+];
+
+export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePageUser("OPS", "/admin/inventory");
+  const query = parseInventoryQuery(await searchParams);
+  const [page, warehouses] = await Promise.all([listInventory(query), listWarehouses()]);
+  const base = { q: query.q, warehouse: query.warehouse, status: query.status, sort: query.sort, dir: query.dir };
+  const sortLink = (sort: InventorySort) =>
+    withParams("/admin/inventory", { ...base, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
+      <Filters query={query} warehouses={warehouses} />
+      <section className={cardClass} aria-labelledby="results">
+        <h2 id="results" className="mb-2 text-sm text-zinc-600" aria-live="polite">
+          {formatNumber(page.total)} variant{page.total === 1 ? "" : "s"}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className={tableClass} data-testid="inventory-table">
+            <caption className="sr-only">Variants with stock totals; column headers sort</caption>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.label}
+                    scope="col"
+                    className={`${thClass} ${c.numeric ? "text-right" : ""}`}
+                    aria-sort={c.sort && query.sort === c.sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
+                    {c.sort ? (
+                      <Link href={sortLink(c.sort)} className="hover:underline">
+                        {c.label}
+                        {query.sort === c.sort ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </Link>
+                    ) : (
+                      c.label
+                    )}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((row) => (
+                <tr key={row.id} data-sku={row.sku} data-status={row.status}>
+                  <td className={tdClass}>
+                    <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                      {row.product_name}
+                    </Link>
+                    <div className="text-xs text-zinc-500">{row.title}</div>
+                  </td>
+                  <td className={`${tdClass} font-mono text-xs`}>{row.sku}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.on_hand)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.reserved)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.available)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.incoming)}</td>
+                  <td className={tdClass}>
+                    <span className="flex flex-wrap gap-1">
+                      <StockStatusBadge status={row.status} /> <PolicyBadge policy={row.policy} />
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!page.rows.length && <p className="py-6 text-center text-sm text-zinc-600">No variants match these filters.</p>}
+        </div>
+        <Pager
+          label="Inventory pages"
+          status={`Page ${page.page} of ${page.pageCount}`}
+          prev={page.page > 1 ? withParams("/admin/inventory", { ...base, page: Math.min(page.page - 1, page.pageCount) }) : null}
+          next={page.page < page.pageCount ? withParams("/admin/inventory", { ...base, page: page.page + 1 }) : null}
+        />
+      </section>
+    </div>
+  );
+}
+
+function Filters({ query, warehouses }: { query: InventoryQuery; warehouses: { id: string; code: string; name: string }[] }) {
+  return (
+    <form method="get" action="/admin/inventory" role="search" aria-label="Filter inventory" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+      <div className="lg:col-span-2">
+        <label htmlFor="q" className="block text-sm font-medium">Search name or SKU</label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} />
+      </div>
+      <div>
+        <label htmlFor="warehouse" className="block text-sm font-medium">Warehouse</label>
+        <select id="warehouse" name="warehouse" defaultValue={query.warehouse ?? ""} className={inputClass}>
+          <option value="">All warehouses</option>
+          {warehouses.map((w) => (
+            <option key={w.id} value={w.id}>{w.code} — {w.name}</option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="status" className="block text-sm font-medium">Status</label>
+        <select id="status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
+          <option value="">Any</option>
+          <option value="attention">Low or out of stock</option>
+          <option value="low">Low stock</option>
+          <option value="out">Out of stock</option>
+          <option value="backorder">Backorder</option>
+          <option value="preorder">Pre-order</option>
+        </select>
+      </div>
+      <input type="hidden" name="sort" value={query.sort} />
+      <input type="hidden" name="dir" value={query.dir} />
+      <button type="submit" className={buttonClass}>Apply</button>
+    </form>
+  );
+}

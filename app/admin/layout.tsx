@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { LiveRefresh } from "@/components/admin/live-refresh";
+import { SignOutButton } from "@/components/admin/sign-out-button";
+import { currentUser } from "@/lib/actions/request-context";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Stockroom" }, robots: { index: false } };
+
+/**
+ * The admin shell. It only decides what chrome to show: each page enforces
+ * its own access with requirePageUser (a layout is not re-run on every
+ * navigation, so it cannot be the guard). Signed-in pages refresh live from
+ * stock events.
+ */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <div className="space-y-6">
+      {user && (
+        <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 pb-3">
+          <AdminNav />
+          <div className="flex items-center gap-3 text-sm">
+            <LiveRefresh />
+            <span className="text-zinc-600" data-testid="admin-user">
+              {user.name} <span className="text-zinc-400">({user.role})</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}

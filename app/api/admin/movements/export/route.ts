@@ -1,0 +1,26 @@
+import { requireRequestUser } from "@/lib/admin/request-guard";
+import { csvFilename, movementsCsv } from "@/lib/admin/movement-csv";
+import { parseMovementFilter } from "@/lib/admin/movements";
+import { jsonError } from "@/lib/http/json-error";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * CSV of the movement ledger (optionally one variant, warehouse or type),
+ * streamed in keyset batches so a long history never sits in memory.
+ */
+export async function GET(request: Request) {
+  try {
+    await requireRequestUser(request, "OPS");
+    const filter = parseMovementFilter(Object.fromEntries(new URL(request.url).searchParams));
+    return new Response(await movementsCsv(filter), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${await csvFilename(filter)}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return jsonError(error, "GET /api/admin/movements/export");
+  }
+}

@@ -1,0 +1,23 @@
+import { requireRequestUser } from "@/lib/admin/request-guard";
+import { stockEventStream } from "@/lib/admin/event-stream";
+import { jsonError } from "@/lib/http/json-error";
+
+export const dynamic = "force-dynamic";
+
+/** Server-sent stock-changed events for the admin pages (live dashboard counts and low-stock list). */
+export async function GET(request: Request) {
+  try {
+    await requireRequestUser(request, "OPS");
+  } catch (error) {
+    return jsonError(error, "GET /api/admin/stream");
+  }
+  return new Response(stockEventStream(request.signal), {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store, no-transform",
+      connection: "keep-alive",
+      // Tells nginx-style proxies not to buffer the stream.
+      "x-accel-buffering": "no",
+    },
+  });
+}

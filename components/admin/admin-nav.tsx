@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/admin", label: "Dashboard", exact: true },
+  { href: "/admin/inventory", label: "Inventory" },
+  { href: "/admin/reservations", label: "Reservations" },
+  { href: "/admin/bulk", label: "Bulk updates" },
+  { href: "/admin/alerts", label: "Alerts" },
+];
+
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin" className="flex flex-wrap gap-1">
+      {LINKS.map((link) => {
+        const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+        return (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-50 text-brand-700" : "text-zinc-700 hover:bg-zinc-100"}`}
+          >
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { VariantStockRow } from "@/lib/admin/stock-sql";
+import { formatNumber } from "./format";
+import { PolicyBadge, StockStatusBadge } from "./status-badge";
+import { tableClass, tdClass, thClass } from "./ui";
+
+/** The dashboard's low-stock list: most urgent first (see URGENCY_ORDER_SQL). */
+export function LowStockList({ items, total }: { items: VariantStockRow[]; total: number }) {
+  if (!items.length) return <p className="text-sm text-zinc-600">Nothing is low. Every variant is above its threshold.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className={tableClass} data-testid="low-stock-list">
+        <caption className="sr-only">Low and out-of-stock variants, most urgent first</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={thClass}>Variant</th>
+            <th scope="col" className={`${thClass} text-right`}>Available</th>
+            <th scope="col" className={`${thClass} text-right`}>Threshold</th>
+            <th scope="col" className={`${thClass} text-right`}>Incoming</th>
+            <th scope="col" className={thClass}>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((row) => (
+            <tr key={row.id} data-sku={row.sku} data-status={row.status}>
+              <td className={tdClass}>
+                <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                  {row.product_name}
+                </Link>
+                <div className="text-xs text-zinc-500">
+                  {row.title} · <span className="font-mono">{row.sku}</span>
+                </div>
+              </td>
+              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.available)}</td>
+              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.threshold)}</td>
+              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.incoming)}</td>
+              <td className={tdClass}>
+                <span className="flex flex-wrap gap-1">
+                  <StockStatusBadge status={row.status} /> <PolicyBadge policy={row.policy} />
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > items.length && (
+        <p className="mt-2 text-sm">
+          <Link href="/admin/inventory?status=attention&sort=available" className="text-brand-700 hover:underline">
+            See all {formatNumber(total)} low and out-of-stock variants
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+"use client";
+
+import { releaseHoldAction } from "@/app/actions/inventory";
+import { ActionForm } from "./action-form";
+
+/** Releases one cart's hold on a variant (every warehouse of it); the ledger records who did it. */
+export function ReleaseHoldForm({ holdId, description }: { holdId: string; description: string }) {
+  return (
+    <ActionForm action={releaseHoldAction} label={`Release hold: ${description}`} submitLabel="Release" success="Hold released" className="inline-block" layout="inline">
+      <input type="hidden" name="holdId" value={holdId} />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,83 @@
+import { pgPool } from "@/lib/db";
+import type { MovementType } from "@/generated/prisma/enums";
+import { env } from "@/lib/env";
+import { STATUS_SQL, URGENCY_ORDER_SQL, VARIANT_STOCK_CTE, type VariantStockRow } from "./stock-sql";
+
+export type DashboardTiles = {
+  skus: number;
+  unitsOnHand: number;
+  reservedNow: number;
+  lowStock: number;
+  outOfStock: number;
+  /** Σ on-hand × selling price, in cents (the schema has no cost price). */
+  stockValueCents: number;
+};
+
+/** All tiles in one aggregate query over the variant_stock CTE. */
+export async function getDashboardTiles(): Promise<DashboardTiles> {
+  const { rows } = await pgPool().query<Record<keyof DashboardTiles, string | number | null>>(
+    `with ${VARIANT_STOCK_CTE}
+     select count(*)::int as "skus", coalesce(sum(on_hand), 0)::bigint as "unitsOnHand",
+       coalesce(sum(reserved), 0)::bigint as "reservedNow",
+       count(*) filter (where available > 0 and available <= threshold)::int as "lowStock",
+       count(*) filter (where available = 0)::int as "outOfStock",
+       coalesce(sum(on_hand::bigint * price_cents), 0)::bigint as "stockValueCents"
+     from variant_stock`,
+    [env.LOW_STOCK_DEFAULT_THRESHOLD, null],
+  );
+  const row = rows[0]!;
+  // bigint sums arrive as strings; totals stay far below 2^53.
+  return {
+    skus: Number(row.skus),
+    unitsOnHand: Number(row.unitsOnHand),
+    reservedNow: Number(row.reservedNow),
+    lowStock: Number(row.lowStock),
+    outOfStock: Number(row.outOfStock),
+    stockValueCents: Number(row.stockValueCents),
+  };
+}
+
+/** Variants at or under their threshold (sold out included), most urgent first. */
+export async function getLowStockList(limit = 10): Promise<{ items: VariantStockRow[]; total: number }> {
+  const { rows } = await pgPool().query<VariantStockRow & { total: number }>(
+    `with ${VARIANT_STOCK_CTE}
+     select *, ${STATUS_SQL} as status, count(*) over ()::int as total
+     from variant_stock where available <= threshold
+     order by ${URGENCY_ORDER_SQL} limit $3`,
+    [env.LOW_STOCK_DEFAULT_THRESHOLD, null, limit],
+  );
+  return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+}
+
+export type RecentMovement = {
+  id: string;
+  variantId: string;
+  sku: string;
+  productName: string;
+  warehouseCode: string;
+  type: MovementType;
+  quantity: number;
+  reference: string | null;
+  notes: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+};
+
+/**
+ * Latest changes of on-hand. Cart holds (RESERVATION/RELEASE) are left out:
+ * they do not move units and would drown everything else on a busy day.
+ */
+export async function getRecentMovements(limit = 10): Promise<RecentMovement[]> {
+  const { rows } = await pgPool().query<RecentMovement>(
+    `select m."id"::text as id, m."variantId", v."sku", p."name" as "productName", w."code" as "warehouseCode",
+       m."type", m."quantity", m."reference", m."notes", m."createdBy", m."createdAt"
+     from "InventoryMovement" m
+     join "ProductVariant" v on v."id" = m."variantId"
+     join "Product" p on p."id" = v."productId"
+     join "Warehouse" w on w."id" = m."warehouseId"
+     where m."type" not in ('RESERVATION', 'RELEASE')
+     order by m."id" desc limit $1`,
+    [limit],
+  );
+  return rows;
+}
