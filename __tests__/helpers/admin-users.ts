@@ -20,7 +20,7 @@ export async function createStaff(): Promise<{ admin: SessionUser; ops: SessionU
 
 /** The action context of a caller: a signed-in user, or anonymous (null). */
 export function contextFor(user: SessionUser | null): ActionContext {
-  return { user: async () => user, cartSessionId: async () => null };
+  return { user: async () => user, cartSessionId: async () => null, revalidatePath: () => {} };
 }
 
 /** A Request carrying the real signed session cookie of `user` (or none). */

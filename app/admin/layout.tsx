@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Boxes } from "lucide-react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { SignOutButton } from "@/components/admin/sign-out-button";
@@ -15,7 +17,16 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   return (
-    <div className="space-y-6">
+    <>
+      <header className="bg-zinc-900 text-white">
+        <nav className="mx-auto flex max-w-7xl items-center justify-between gap-6 px-4 py-3" aria-label="Admin">
+          <Link href="/admin" className="flex items-center gap-2 font-semibold">
+            <Boxes aria-hidden className="size-5 text-sky-300" /> Stockroom <span className="font-normal text-zinc-400">Admin</span>
+          </Link>
+          <Link href="/" className="text-sm text-zinc-300 hover:text-white">View store</Link>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl space-y-6 px-4 py-8">
       {user && (
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 pb-3">
           <AdminNav />
@@ -29,6 +40,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         </div>
       )}
       {children}
-    </div>
+      </main>
+    </>
   );
 }
