@@ -1,44 +1,20 @@
 "use server";
 
-import type { z } from "zod";
-import { defineAction, PublicError, type HandlerContext } from "@/lib/actions";
-import { enforceRateLimit } from "@/lib/actions/limit";
+// Next's compiler treats every function written in a "use server" file as a
+// server action, so the factory lives in lib/ and the callbacks here are async.
+import { cartAction } from "@/lib/actions/cart-action";
 import { addToCart, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
 import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
 
-// Holding stock is what a bot would abuse (hoarding a flash sale), so every
-// hold-changing action shares one window per cart session and per IP.
-const HOLD_LIMITS = { perSession: { limit: 60, windowSeconds: 60 }, perIp: { limit: 300, windowSeconds: 60 } };
-
-/**
- * A cart action: the shopper's cart session (issued on first add only),
- * rate-limited, then one lib/store call, then the cart page re-renders.
- */
-function cartAction<S extends z.ZodType, R>(name: string, input: S, createCart: boolean, work: (sessionId: string, input: z.infer<S>) => Promise<R>) {
-  return defineAction({
-    name,
-    access: "public",
-    input,
-    handler: async (parsed: z.infer<S>, { cartSessionId, revalidatePath }: HandlerContext) => {
-      const sessionId = await cartSessionId({ create: createCart });
-      if (!sessionId) throw new PublicError("NOT_FOUND", "Your cart is empty or has expired");
-      await enforceRateLimit("hold", sessionId, HOLD_LIMITS);
-      const result = await work(sessionId, parsed);
-      revalidatePath("/cart");
-      return result;
-    },
-  });
-}
-
-export const addToCartAction = cartAction("cart.add", addToCartSchema, true, (sessionId, { variantId, quantity }) =>
+export const addToCartAction = cartAction("cart.add", addToCartSchema, true, async (sessionId, { variantId, quantity }) =>
   addToCart({ sessionId, variantId, quantity }),
 );
 
-export const setCartLineAction = cartAction("cart.setQuantity", setCartLineSchema, false, (sessionId, { variantId, quantity }) =>
+export const setCartLineAction = cartAction("cart.setQuantity", setCartLineSchema, false, async (sessionId, { variantId, quantity }) =>
   setCartLineQuantity({ sessionId, variantId, quantity }),
 );
 
-export const reReserveCartLineAction = cartAction("cart.reReserve", cartLineRefSchema, false, (sessionId, { variantId }) =>
+export const reReserveCartLineAction = cartAction("cart.reReserve", cartLineRefSchema, false, async (sessionId, { variantId }) =>
   reReserveCartLine({ sessionId, variantId }),
 );
 
