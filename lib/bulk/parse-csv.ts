@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { parse, type Options } from "csv-parse";
 import { BulkFileError, formatBytes } from "./errors";
 import { type BulkRow, type RowError, MAX_REPORTED_ERRORS } from "./format";
 import { readHeader, validateHeaderCells } from "./header";
 import { bulkRowSchema, rowErrorMessage } from "./row-schema";
+import { unprotectCell } from "./csv-cell";
 
 export type ParseProgress = { bytes: number; rows: number };
 
@@ -58,18 +60,6 @@ export async function parseBulkCsv(source: AsyncIterable<Uint8Array>, options: P
     }
   }
 
-  const parserOptions: Options = {
-    bom: true,
-    delimiter,
-    trim: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_BYTES,
-    info: true,
-  };
-  const parser = Readable.from(rest()).pipe(parse(parserOptions));
-
   const result: ParsedBulkFile = { rows: [], errors: [], errorCount: 0, rowCount: 0, bytes: 0, checksum: "", delimiter };
   const seen = new Map<string, number>();
   const duplicated = new Set<string>();
@@ -79,38 +69,53 @@ export async function parseBulkCsv(source: AsyncIterable<Uint8Array>, options: P
     if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(error);
   };
 
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!columns) {
-        columns = validateHeaderCells(record, delimiter);
-        continue;
-      }
-      result.rowCount += 1;
-      const line = info.lines;
-      const cells: Record<string, string> = { reference: "", notes: "" };
-      columns.forEach((name, i) => (cells[name] = record[i] ?? ""));
-      const label = { line, sku: cells.sku ?? "", warehouse: cells.warehouse ?? "" };
-      if (record.length > columns.length) {
-        fail({ ...label, message: `has ${record.length} cells but the header has ${columns.length} columns` });
-        continue;
-      }
-      const parsed = bulkRowSchema.safeParse(cells);
-      if (!parsed.success) {
-        fail({ ...label, message: rowErrorMessage(parsed.error) });
-        continue;
-      }
-      const row = parsed.data;
-      const key = `${row.sku}\u0000${row.warehouse}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        duplicated.add(key);
-        fail({ line, sku: row.sku, warehouse: row.warehouse, message: `duplicate of line ${first} (same sku and warehouse)` });
-        continue;
-      }
-      seen.set(key, line);
-      result.rows.push({ line, ...row });
-      if (result.rowCount % PROGRESS_EVERY === 0) options.onProgress?.({ bytes, rows: result.rowCount });
+  // Each record is handled synchronously inside the parser (on_record returns
+  // null, so nothing is queued downstream): at 100k rows, per-record stream
+  // hand-offs would cost more than the parsing itself.
+  const onRecord = (record: string[], context: { lines: number }): null => {
+    if (!columns) {
+      columns = validateHeaderCells(record, delimiter);
+      return null;
     }
+    result.rowCount += 1;
+    const line = context.lines;
+    const cells = normalizeCells(columns, record);
+    const label = { line, sku: cells.sku ?? "", warehouse: cells.warehouse ?? "" };
+    if (record.length > columns.length) {
+      fail({ ...label, message: `has ${record.length} cells but the header has ${columns.length} columns` });
+      return null;
+    }
+    const parsed = bulkRowSchema.safeParse(cells);
+    if (!parsed.success) {
+      fail({ ...label, message: rowErrorMessage(parsed.error) });
+      return null;
+    }
+    const row = parsed.data;
+    const key = `${row.sku}\u0000${row.warehouse}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      duplicated.add(key);
+      fail({ line, sku: row.sku, warehouse: row.warehouse, message: `duplicate of line ${first} (same sku and warehouse)` });
+      return null;
+    }
+    seen.set(key, line);
+    result.rows.push({ line, ...row });
+    if (result.rowCount % PROGRESS_EVERY === 0) options.onProgress?.({ bytes, rows: result.rowCount });
+    return null;
+  };
+
+  const parserOptions: Options = {
+    bom: true,
+    delimiter,
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    relax_column_count: true,
+    max_record_size: MAX_RECORD_BYTES,
+    on_record: onRecord,
+  };
+  try {
+    await pipeline(Readable.from(rest()), parse(parserOptions), new Writable({ objectMode: true, write: (_r, _e, done) => done() }));
   } catch (error) {
     throw toFileError(error);
   }
@@ -127,6 +132,15 @@ export async function parseBulkCsv(source: AsyncIterable<Uint8Array>, options: P
   }
   options.onProgress?.({ bytes, rows: result.rowCount });
   return { ...result, bytes, checksum: hash.digest("hex") };
+}
+
+/** Cells by column name; codes upper-case, modes lower-case, export apostrophes undone. */
+function normalizeCells(columns: string[], record: string[]): Record<string, string> {
+  const cells: Record<string, string> = { reference: "", notes: "" };
+  columns.forEach((name, i) => (cells[name] = unprotectCell(record[i] ?? "")));
+  cells.warehouse = cells.warehouse!.toUpperCase();
+  cells.mode = cells.mode!.toLowerCase();
+  return cells;
 }
 
 function toFileError(error: unknown): unknown {

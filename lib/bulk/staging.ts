@@ -32,15 +32,34 @@ export async function stageRows(client: PoolClient, rows: BulkRow[]): Promise<vo
     line int not null, sku text not null, warehouse text not null, mode text not null, quantity int not null, notes text
   ) on commit drop`);
   await pipeline(Readable.from(copyChunks(rows)), client.query(copyFrom("copy bulk_rows from stdin (format csv)")));
-  // Temporary tables have no statistics; without them the planner guesses a few rows and picks nested loops.
-  await client.query("analyze bulk_rows");
 }
 
-/** The stock levels the staged rows touch, joined through sku and warehouse code. */
-export const STAGED_LEVELS_SQL = `
-  from bulk_rows b
-  join "ProductVariant" v on v."sku" = b.sku
-  join "Warehouse" w on upper(w."code") = b.warehouse`;
+/**
+ * Resolves sku and warehouse code once (bulk_keys). With `lock`, first creates
+ * the levels a set/increment needs, then reads every touched level FOR UPDATE
+ * in the global lock order (variant, level id) shared with cart holds and
+ * checkout — so no hold can slip in between the checks below and the write,
+ * and the two cannot deadlock. Without it (preview) the levels are only read.
+ */
+export async function resolveStagedRows(client: PoolClient, options: { lock: boolean }): Promise<void> {
+  await client.query(`create temp table bulk_keys on commit drop as
+    select b.*, v."id" as variant_id, w."id" as warehouse_id,
+      case when v."inventoryPolicy" = 'DENY' then 0 else v."backorderLimit" end as allowance
+    from bulk_rows b
+    left join "ProductVariant" v on v."sku" = b.sku
+    left join "Warehouse" w on upper(w."code") = b.warehouse`);
+  if (options.lock) {
+    await client.query(`insert into "StockLevel" ("variantId", "warehouseId")
+      select k.variant_id, k.warehouse_id from bulk_keys k
+      where k.variant_id is not null and k.warehouse_id is not null and k.mode <> 'decrement' and k.quantity > 0
+        and not exists (select 1 from "StockLevel" l where l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id)
+      on conflict ("variantId", "warehouseId") do nothing`);
+  }
+  await client.query(`create temp table bulk_levels on commit drop as
+    select l."id", l."variantId", l."warehouseId", l."onHand", l."reserved", l."backordered"
+    from "StockLevel" l join bulk_keys k on l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id
+    order by l."variantId", l."id" ${options.lock ? 'for update of l' : ""}`);
+}
 
 /**
  * Creates bulk_eval: each staged row with its current and new on-hand and,
@@ -54,25 +73,21 @@ export async function evaluateStagedRows(client: PoolClient): Promise<void> {
   with expired as (
     select r."variantId", r."warehouseId", sum(r."quantity")::int as qty
     from "StockReservation" r
-    where r."expiresAt" <= now() and r."variantId" in (select v."id" ${STAGED_LEVELS_SQL})
+    where r."expiresAt" <= now() and r."variantId" in (select "variantId" from bulk_levels)
     group by 1, 2
   ), resolved as (
-    select b.*, v."id" as variant_id, w."id" as warehouse_id, l."id" as level_id,
-      coalesce(l."onHand", 0) as on_hand,
-      coalesce(l."reserved" - coalesce(x.qty, 0) + l."backordered", 0) as promised,
-      case when v."inventoryPolicy" = 'DENY' then 0 else v."backorderLimit" end as allowance
-    from bulk_rows b
-    left join "ProductVariant" v on v."sku" = b.sku
-    left join "Warehouse" w on upper(w."code") = b.warehouse
-    left join "StockLevel" l on l."variantId" = v."id" and l."warehouseId" = w."id"
-    left join expired x on x."variantId" = v."id" and x."warehouseId" = w."id"
+    select k.*, l."id" as level_id, coalesce(l."onHand", 0) as on_hand,
+      coalesce(l."reserved" - coalesce(x.qty, 0) + l."backordered", 0) as promised
+    from bulk_keys k
+    left join bulk_levels l on l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id
+    left join expired x on x."variantId" = k.variant_id and x."warehouseId" = k.warehouse_id
   ), computed as (
     select r.*, case r.mode when 'set' then r.quantity::bigint
       when 'increment' then r.on_hand::bigint + r.quantity else r.on_hand::bigint - r.quantity end as new_on_hand
     from resolved r
   )
   select c.line, c.sku, c.warehouse, c.mode, c.quantity, c.notes, c.variant_id, c.warehouse_id, c.level_id, c.on_hand,
-    c.new_on_hand::int as new_on_hand,
+    least(c.new_on_hand, 2147483647)::int as new_on_hand,
     case
       when c.variant_id is null then format('unknown sku "%s"', left(c.sku, 100))
       when c.warehouse_id is null then format('unknown warehouse "%s"', left(c.warehouse, 50))

@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import { PublicError } from "@/lib/actions/to-action-error";
 import { type BulkRow, type BulkTotals, type RowChange, type RowError, MAX_REPORTED_ERRORS, MAX_SAMPLE_CHANGES } from "@/lib/bulk/format";
-import { STAGED_LEVELS_SQL, evaluateStagedRows, readEvaluation, stageRows } from "@/lib/bulk/staging";
+import { evaluateStagedRows, readEvaluation, resolveStagedRows, stageRows } from "@/lib/bulk/staging";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { afterStockChange } from "./after-commit";
@@ -50,6 +50,8 @@ async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promi
     await client.query("begin");
     // A bulk apply waits for cart holds on the same levels, never forever.
     await client.query("set local lock_timeout = '15s'");
+    // Hash joins and sorts over 100k staged rows stay in memory instead of spilling to disk.
+    await client.query("set local work_mem = '64MB'");
     const result = await work(client);
     await client.query("commit");
     return result;
@@ -68,8 +70,9 @@ function merge(input: BulkImportInput, evaluation: Awaited<ReturnType<typeof rea
   return { totals: { ...totals, rows: input.rowCount, errorRows: input.parseErrorCount + invalid }, errors, changes: evaluation.changes };
 }
 
-async function evaluate(client: PoolClient, input: BulkImportInput): Promise<BulkEvaluation> {
+async function evaluate(client: PoolClient, input: BulkImportInput, lock: boolean): Promise<BulkEvaluation> {
   await stageRows(client, input.rows);
+  await resolveStagedRows(client, { lock });
   await evaluateStagedRows(client);
   return merge(input, await readEvaluation(client, { errors: MAX_REPORTED_ERRORS, changes: MAX_SAMPLE_CHANGES }));
 }
@@ -80,7 +83,7 @@ export async function previewBulkImport(input: BulkImportInput): Promise<BulkEva
   try {
     // Not READ ONLY: temporary tables are writes, and rollback discards them.
     await client.query("begin");
-    return await evaluate(client, input);
+    return await evaluate(client, input, false);
   } finally {
     await client.query("rollback").catch(() => {});
     client.release();
@@ -150,16 +153,7 @@ export async function applyBulkImport(options: ApplyBulkImportOptions): Promise<
     );
     const upload = claimed.rows[0];
     if (!upload) return { kind: "taken" as const };
-    await stageRows(client, options.rows);
-    // Levels a set/increment creates, then every touched level locked in the
-    // global order (variant, level id) shared with holds and checkout, so a
-    // cart hold cannot slip in between the check below and the write.
-    await client.query(`insert into "StockLevel" ("variantId", "warehouseId") select v."id", w."id" ${STAGED_LEVELS_SQL}
-      where b.mode <> 'decrement' and b.quantity > 0 on conflict ("variantId", "warehouseId") do nothing`);
-    await client.query(`select 1 from "StockLevel" l where ("variantId", "warehouseId") in (select v."id", w."id" ${STAGED_LEVELS_SQL})
-      order by l."variantId", l."id" for update of l`);
-    await evaluateStagedRows(client);
-    const evaluation = merge(options, await readEvaluation(client, { errors: MAX_REPORTED_ERRORS, changes: MAX_SAMPLE_CHANGES }));
+    const evaluation = await evaluate(client, options, true);
     // Throwing rolls back the claim on the reference too; the failure is recorded after.
     if (evaluation.totals.errorRows > 0) throw new RefusedUpload(evaluation);
     options.onPhase?.("applying");
@@ -192,7 +186,7 @@ async function writeChanges(client: PoolClient, options: ApplyBulkImportOptions)
     `insert into "InventoryMovement" ("variantId", "warehouseId", "type", "quantity", "reference", "notes", "createdBy")
      select e.variant_id, e.warehouse_id, (case when e.mode = 'increment' then 'PURCHASE_ORDER' else 'ADJUSTMENT' end)::"MovementType",
        e.new_on_hand - e.on_hand, $1, e.notes, $2
-     from bulk_eval e where e.new_on_hand <> e.on_hand order by e.line`,
+     from bulk_eval e where e.new_on_hand <> e.on_hand`,
     [options.reference, options.actor],
   );
 }
