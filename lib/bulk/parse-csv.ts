@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parse, type Options } from "csv-parse";
+import { CsvError, parse, type Options } from "csv-parse";
 import { BulkFileError, formatBytes } from "./errors";
 import { type BulkRow, type RowError, MAX_REPORTED_ERRORS } from "./format";
 import { readHeader, validateHeaderCells } from "./header";
@@ -78,7 +78,9 @@ export async function parseBulkCsv(source: AsyncIterable<Uint8Array>, options: P
       return null;
     }
     result.rowCount += 1;
-    const line = context.lines;
+    // context.lines is where the record ends; a quoted cell with line breaks started earlier.
+    let line = context.lines;
+    for (const cell of record) if (cell.includes("\n")) line -= cell.split("\n").length - 1;
     const cells = normalizeCells(columns, record);
     const label = { line, sku: cells.sku ?? "", warehouse: cells.warehouse ?? "" };
     if (record.length > columns.length) {
@@ -144,16 +146,11 @@ function normalizeCells(columns: string[], record: string[]): Record<string, str
 }
 
 function toFileError(error: unknown): unknown {
-  if (error instanceof BulkFileError) return error;
-  const code = (error as { code?: string }).code ?? "";
-  if (code.startsWith("CSV_")) {
-    const line = (error as { lines?: number }).lines;
-    const where = line ? ` (line ${line})` : "";
-    const reason = code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted value is never closed"
-      : code === "CSV_MAX_RECORD_SIZE" ? "a row is longer than 64 KB"
-      : code === "CSV_INVALID_CLOSING_QUOTE" ? "a quote appears inside an unquoted value; wrap the value in double quotes and double the inner quotes"
-      : "it is not valid CSV";
-    return new BulkFileError("MALFORMED", `The file cannot be read: ${reason}${where}.`);
-  }
-  return error;
+  if (!(error instanceof CsvError)) return error;
+  const where = error.lines ? ` (line ${error.lines})` : "";
+  const reason = error.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted value is never closed"
+    : error.code === "CSV_MAX_RECORD_SIZE" ? "a row is longer than 64 KB"
+    : /QUOTE/.test(error.code) ? "a quote appears inside an unquoted value; wrap such values in double quotes and double the quotes inside"
+    : "it is not valid CSV";
+  return new BulkFileError("MALFORMED", `The file cannot be read: ${reason}${where}.`);
 }
