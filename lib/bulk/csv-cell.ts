@@ -20,3 +20,8 @@ export function csvLine(values: (string | number | null | undefined)[]): string 
 export function unprotectCell(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
+
+/** Row errors as the downloadable error report (line, sku, warehouse, message). */
+export function errorsToCsv(errors: { line: number; sku: string; warehouse: string; message: string }[]): string {
+  return csvLine(["line", "sku", "warehouse", "message"]) + errors.map((e) => csvLine([e.line, e.sku, e.warehouse, e.message])).join("");
+}

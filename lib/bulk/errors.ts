@@ -1,4 +1,6 @@
-import { PublicError } from "@/lib/actions";
+import { PublicError } from "@/lib/actions/to-action-error";
+
+export { formatBytes } from "./format";
 
 export type BulkFileErrorKind = "TOO_LARGE" | "BAD_HEADER" | "MALFORMED" | "EMPTY";
 
@@ -20,10 +22,4 @@ export class BulkFileError extends PublicError {
   get httpStatus(): number {
     return this.kind === "TOO_LARGE" ? 413 : 400;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

@@ -51,6 +51,9 @@ export type BulkTotals = {
   unitsRemoved: number;
 };
 
-export function emptyTotals(): BulkTotals {
-  return { rows: 0, validRows: 0, errorRows: 0, changedRows: 0, unchangedRows: 0, unitsAdded: 0, unitsRemoved: 0 };
+/** 10485760 → "10 MB", for limits shown to people. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }

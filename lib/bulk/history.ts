@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { InventoryError } from "@/lib/inventory/errors";
-import { csvLine } from "./csv-cell";
+import { errorsToCsv } from "./csv-cell";
 import { MAX_REPORTED_ERRORS, type RowError } from "./format";
 
 const storedErrors = z.array(z.object({ line: z.number(), sku: z.string(), warehouse: z.string(), message: z.string() }));
@@ -40,10 +40,6 @@ export async function listBulkUploads(options: { take?: number; before?: { creat
     const errorCount = toRowErrors(errors).length;
     return { ...row, errorCount, errorsCapped: errorCount >= MAX_REPORTED_ERRORS };
   });
-}
-
-export function errorsToCsv(errors: RowError[]): string {
-  return csvLine(["line", "sku", "warehouse", "message"]) + errors.map((e) => csvLine([e.line, e.sku, e.warehouse, e.message])).join("");
 }
 
 /** An upload's row errors as a downloadable CSV (every cell formula-injection safe). */
