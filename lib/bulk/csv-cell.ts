@@ -4,7 +4,7 @@
 // a SKU like "=CMD()" round-trips without ever being executed.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Makes a value safe for a spreadsheet and quotes it for CSV. */
+/** Makes a value safe for a spreadsheet and quotes it for CSV (protected cells always quoted, so the apostrophe visibly belongs to the value). */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);

@@ -34,8 +34,10 @@ function errorResponse(error: unknown, context: string): Response {
 
 /** Refuses a cross-site POST even if a browser were to send the admin cookie along. */
 export function assertSameOrigin(request: Request): void {
+  // Compared with the Host header the browser sent (request.url carries the server's own bind name).
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== new URL(request.url).host && origin !== "null") {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  if (origin && origin !== "null" && new URL(origin).host !== host) {
     throw new AuthError("FORBIDDEN", "Cross-site uploads are not allowed");
   }
 }
