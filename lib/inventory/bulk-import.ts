@@ -4,6 +4,8 @@ import { type BulkRow, type BulkTotals, type RowChange, type RowError, MAX_REPOR
 import { evaluateStagedRows, readEvaluation, resolveStagedRows, stageRows } from "@/lib/bulk/staging";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { alreadyApplied, existingUpload, recordFailure } from "@/lib/bulk/upload-record";
 import { afterStockChange } from "./after-commit";
 
 /** A parsed upload: what the CSV layer hands to the inventory layer. */
@@ -90,45 +92,6 @@ export async function previewBulkImport(input: BulkImportInput): Promise<BulkEva
   }
 }
 
-type UploadRow = { id: string; checksum: string; status: string; createdBy: string; createdAt: Date; changedRows: number; rowCount: number };
-
-async function existingUpload(reference: string): Promise<UploadRow | undefined> {
-  const { rows } = await pgPool().query<UploadRow>(
-    `select "id", "checksum", "status", "createdBy", "createdAt", "changedRows", "rowCount" from "BulkUpload" where "reference" = $1`,
-    [reference],
-  );
-  return rows[0];
-}
-
-function alreadyApplied(options: ApplyBulkImportOptions, upload: UploadRow): BulkImportResult {
-  if (upload.checksum !== options.checksum) {
-    throw new PublicError(
-      "CONFLICT",
-      `Reference "${options.reference}" was already used for a different file (applied ${upload.createdAt.toISOString()} by ${upload.createdBy}). Choose a new reference.`,
-    );
-  }
-  return {
-    status: "ALREADY_APPLIED", uploadId: upload.id, reference: options.reference, appliedAt: upload.createdAt, appliedBy: upload.createdBy,
-    totals: { rows: upload.rowCount, validRows: upload.rowCount, errorRows: 0, changedRows: upload.changedRows, unchangedRows: upload.rowCount - upload.changedRows, unitsAdded: 0, unitsRemoved: 0 },
-    errors: [], changes: [], lowStock: [],
-  };
-}
-
-/** Records a refused apply in the history, unless this reference has been applied meanwhile. */
-async function recordFailure(options: ApplyBulkImportOptions, evaluation: BulkEvaluation): Promise<BulkImportResult> {
-  const { rows } = await pgPool().query<{ id: string; createdAt: Date }>(
-    `insert into "BulkUpload" ("reference", "filename", "checksum", "status", "rowCount", "changedRows", "errors", "createdBy")
-     values ($1, $2, $3, 'FAILED', $4, 0, $5::jsonb, $6)
-     on conflict ("reference") do update set "filename" = excluded."filename", "checksum" = excluded."checksum", "rowCount" = excluded."rowCount",
-       "errors" = excluded."errors", "createdBy" = excluded."createdBy", "createdAt" = now()
-     where "BulkUpload"."status" = 'FAILED'
-     returning "id", "createdAt"`,
-    [options.reference, options.filename, options.checksum, options.rowCount, JSON.stringify(evaluation.errors), options.actor],
-  );
-  const recorded = rows[0] ?? (await existingUpload(options.reference))!;
-  return { ...evaluation, status: "FAILED", uploadId: recorded.id, reference: options.reference, appliedAt: recorded.createdAt, appliedBy: options.actor, lowStock: [] };
-}
-
 /**
  * Applies an upload all-or-nothing in one transaction. Idempotent: the
  * BulkUpload row (unique reference) is claimed first, so a second apply of the
@@ -168,8 +131,14 @@ export async function applyBulkImport(options: ApplyBulkImportOptions): Promise<
   if (outcome.kind === "taken") return alreadyApplied(options, (await existingUpload(options.reference))!);
   if (outcome.kind === "refused") return recordFailure(options, outcome.evaluation);
   options.onPhase?.("finishing");
-  await afterStockChange(outcome.variantIds);
-  const lowStock = await checkLowStockAfterBulkImport(outcome.variantIds);
+  // The upload is committed: a cache or alert hiccup must not report it as failed
+  // (a retry would only hear "already applied"); the cache TTL bounds staleness.
+  const lowStock = await afterStockChange(outcome.variantIds)
+    .then(() => checkLowStockAfterBulkImport(outcome.variantIds))
+    .catch((error: unknown) => {
+      logger.warn("bulk import after-commit work failed", { reference: options.reference, error: String(error) });
+      return [];
+    });
   return {
     ...outcome.evaluation, status: "APPLIED", uploadId: outcome.upload.id, reference: options.reference,
     appliedAt: outcome.upload.createdAt, appliedBy: options.actor, lowStock,
@@ -181,12 +150,12 @@ async function writeChanges(client: PoolClient, options: ApplyBulkImportOptions)
   await client.query(`update "StockLevel" l set "onHand" = e.new_on_hand, "updatedAt" = now(),
       "incoming" = case when e.mode = 'increment' then greatest(0, l."incoming" - e.quantity) else l."incoming" end
     from bulk_eval e where l."id" = e.level_id and e.new_on_hand <> e.on_hand`);
-  // An increment is a receipt (PURCHASE_ORDER, and it lowers `incoming` like receiveStock); set and decrement are corrections.
+  // In file order, so the ledger reads like the upload. An increment is a receipt (PURCHASE_ORDER, and it lowers `incoming` like receiveStock); set and decrement are corrections.
   await client.query(
     `insert into "InventoryMovement" ("variantId", "warehouseId", "type", "quantity", "reference", "notes", "createdBy")
      select e.variant_id, e.warehouse_id, (case when e.mode = 'increment' then 'PURCHASE_ORDER' else 'ADJUSTMENT' end)::"MovementType",
        e.new_on_hand - e.on_hand, $1, e.notes, $2
-     from bulk_eval e where e.new_on_hand <> e.on_hand`,
+     from bulk_eval e where e.new_on_hand <> e.on_hand order by e.line`,
     [options.reference, options.actor],
   );
 }

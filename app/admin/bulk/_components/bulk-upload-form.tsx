@@ -127,7 +127,7 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
             <div className="flex flex-wrap items-center gap-3">
               {state.step === "previewed" && (
                 <button type="button" onClick={onApply} disabled={!canApply} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
-                  <CheckCircle2 aria-hidden className="size-4" /> Apply {preview.totals.changedRows} changes
+                  <CheckCircle2 aria-hidden className="size-4" /> Apply {preview.totals.changedRows} {preview.totals.changedRows === 1 ? "change" : "changes"}
                 </button>
               )}
               {preview.errors.length > 0 && (
