@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { applyBulkUpload, previewBulkUpload } from "@/lib/bulk/upload";
-import { verifyLedger } from "@/lib/inventory";
+import { eventBus, type StockEvent } from "@/lib/events";
+import { getStockInfo, verifyLedger } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
 import { createStockedVariant, createWarehouses } from "../helpers/fixtures";
 import { counts, csv, csvSource, onHand, opsUser } from "../helpers/bulk";
@@ -141,5 +142,22 @@ describe("apply", () => {
       { variantId: a.variantId, sku: a.sku, available: 2, threshold: 5 },
       { variantId: b.variantId, sku: b.sku, available: 15, threshold: 20 },
     ]);
+  });
+
+  it("publishes stock events and serves fresh stock reads after commit", async () => {
+    const a = await createStockedVariant([wh.main], { stock: { MAIN: 8 } });
+    expect((await getStockInfo({ productId: a.productId, variantId: a.variantId })).available).toBe(8); // warms the cache
+    const received: StockEvent[] = [];
+    const unsubscribe = eventBus().subscribe((event) => received.push(event));
+    try {
+      await new Promise((r) => setTimeout(r, 200)); // subscription handshake
+      await apply(csv(["sku,warehouse,quantity,mode", `${a.sku},MAIN,3,set`]), "EVENTS-1");
+      expect((await getStockInfo({ productId: a.productId, variantId: a.variantId })).available).toBe(3);
+      const deadline = Date.now() + 2_000;
+      while (!received.some((e) => e.variantId === a.variantId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(received.find((e) => e.variantId === a.variantId)).toMatchObject({ type: "stock.changed", productId: a.productId, available: 3 });
+    } finally {
+      unsubscribe();
+    }
   });
 });
