@@ -46,6 +46,23 @@ describe("idempotency", () => {
   });
 });
 
+describe("concurrent uploads", () => {
+  it("apply both, one after the other, when they touch the same levels (new ones included) in different orders", async () => {
+    const variants = await Promise.all(Array.from({ length: 10 }, () => createStockedVariant([wh.main], { stock: { MAIN: 10 } })));
+    const rows = variants.flatMap((v) => [`${v.sku},MAIN,1,increment`, `${v.sku},EAST,2,increment`]);
+    const [a, b] = await Promise.all([
+      apply(csv(["sku,warehouse,quantity,mode", ...rows]), "PAR-A"),
+      apply(csv(["sku,warehouse,quantity,mode", ...[...rows].reverse()]), "PAR-B"),
+    ]);
+    expect([a.status, b.status]).toEqual(["APPLIED", "APPLIED"]);
+    for (const v of variants) {
+      expect(await onHand(v.variantId, wh.main.id)).toBe(12);
+      expect(await onHand(v.variantId, wh.east.id)).toBe(4);
+    }
+    expect((await verifyLedger()).ok).toBe(true);
+  });
+});
+
 describe("live reservations", () => {
   it("refuses to set on-hand below units held for carts, and says the least it may be", async () => {
     const a = await createStockedVariant([wh.main], { stock: { MAIN: 10 } });

@@ -53,6 +53,8 @@ export async function resolveStagedRows(client: PoolClient, options: { lock: boo
       select k.variant_id, k.warehouse_id from bulk_keys k
       where k.variant_id is not null and k.warehouse_id is not null and k.mode <> 'decrement' and k.quantity > 0
         and not exists (select 1 from "StockLevel" l where l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id)
+      -- One order for every upload: two uploads creating the same new levels wait for each other instead of deadlocking.
+      order by k.variant_id, k.warehouse_id
       on conflict ("variantId", "warehouseId") do nothing`);
   }
   await client.query(`create temp table bulk_levels on commit drop as

@@ -59,7 +59,8 @@ async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promi
     return result;
   } catch (error) {
     await client.query("rollback").catch(() => {});
-    if ((error as { code?: string }).code === "55P03") throw new PublicError("CONFLICT", "Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
+    // Lock timeout, or (should another writer take locks out of the global order) a deadlock: nothing was written.
+    if (["55P03", "40P01"].includes((error as { code?: string }).code ?? "")) throw new PublicError("CONFLICT", "Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
     throw error;
   } finally {
     client.release();
