@@ -16,6 +16,8 @@ const schema = z.object({
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   STOCK_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   LOW_STOCK_DEFAULT_THRESHOLD: z.coerce.number().int().min(0).default(5),
+  /** Largest CSV a bulk stock upload may be (bytes); bigger files are refused with 413. */
+  BULK_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1_024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** A variant alerts at most once per this many seconds while it stays low (default 24 h). */
   ALERT_DEBOUNCE_SECONDS: z.coerce.number().int().min(1).default(86_400),

@@ -1,0 +1,25 @@
+import { requireApiUser } from "@/lib/auth/page-guard";
+import { errorReportCsv } from "@/lib/bulk/history";
+import { jsonError } from "@/lib/http/json-error";
+import { idSchema } from "@/lib/validation/inventory";
+import { parseInput } from "@/lib/inventory/parse";
+
+export const dynamic = "force-dynamic";
+
+/** The row errors of one upload as CSV (line, sku, warehouse, message). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    await requireApiUser("OPS");
+    const id = parseInput(idSchema, (await params).id);
+    const report = await errorReportCsv(id);
+    return new Response(report.csv, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${report.filename}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return jsonError(error, "bulk error report");
+  }
+}

@@ -1,0 +1,184 @@
+import type { PoolClient } from "pg";
+import { PublicError } from "@/lib/actions/to-action-error";
+import { type BulkRow, type BulkTotals, type RowChange, type RowError, MAX_REPORTED_ERRORS, MAX_SAMPLE_CHANGES } from "@/lib/bulk/format";
+import { evaluateStagedRows, readEvaluation, resolveStagedRows, stageRows } from "@/lib/bulk/staging";
+import { pgPool } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { alreadyApplied, existingUpload, recordFailure } from "@/lib/bulk/upload-record";
+import { afterStockChange } from "./after-commit";
+
+/** A parsed upload: what the CSV layer hands to the inventory layer. */
+export type BulkImportInput = {
+  rows: BulkRow[];
+  /** Rows the CSV layer already refused (format, duplicates); exact count and the first of them. */
+  parseErrors: RowError[];
+  parseErrorCount: number;
+  rowCount: number;
+};
+
+export type BulkEvaluation = { totals: BulkTotals; errors: RowError[]; changes: RowChange[] };
+
+export type ApplyBulkImportOptions = BulkImportInput & {
+  /** The upload's reference: written on every movement, and with the checksum what makes apply idempotent. */
+  reference: string;
+  filename: string;
+  checksum: string;
+  /** Who applies it (email), recorded on the upload and every movement. */
+  actor: string;
+  onPhase?: (phase: "validating" | "applying" | "finishing") => void;
+};
+
+export type LowStockHit = { variantId: string; sku: string; available: number; threshold: number };
+
+export type BulkImportResult = BulkEvaluation & {
+  status: "APPLIED" | "FAILED" | "ALREADY_APPLIED";
+  uploadId: string;
+  reference: string;
+  appliedAt: Date;
+  appliedBy: string;
+  lowStock: LowStockHit[];
+};
+
+class RefusedUpload extends Error {
+  constructor(readonly evaluation: BulkEvaluation) {
+    super("bulk upload refused");
+  }
+}
+
+async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pgPool().connect();
+  try {
+    await client.query("begin");
+    // A bulk apply waits for cart holds on the same levels, never forever.
+    await client.query("set local lock_timeout = '15s'");
+    // Hash joins and sorts over 100k staged rows stay in memory instead of spilling to disk.
+    await client.query("set local work_mem = '64MB'");
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    // Lock timeout, or (should another writer take locks out of the global order) a deadlock: nothing was written.
+    if (["55P03", "40P01"].includes((error as { code?: string }).code ?? "")) throw new PublicError("CONFLICT", "Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function merge(input: BulkImportInput, evaluation: Awaited<ReturnType<typeof readEvaluation>>): BulkEvaluation {
+  const errors = [...input.parseErrors, ...evaluation.errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+  const { invalid, ...totals } = evaluation.totals;
+  return { totals: { ...totals, rows: input.rowCount, errorRows: input.parseErrorCount + invalid }, errors, changes: evaluation.changes };
+}
+
+async function evaluate(client: PoolClient, input: BulkImportInput, lock: boolean): Promise<BulkEvaluation> {
+  await stageRows(client, input.rows);
+  await resolveStagedRows(client, { lock });
+  await evaluateStagedRows(client);
+  return merge(input, await readEvaluation(client, { errors: MAX_REPORTED_ERRORS, changes: MAX_SAMPLE_CHANGES }));
+}
+
+/** Dry run: the same checks as apply, in a transaction that is always rolled back. Writes nothing. */
+export async function previewBulkImport(input: BulkImportInput): Promise<BulkEvaluation> {
+  const client = await pgPool().connect();
+  try {
+    // Not READ ONLY: temporary tables are writes, and rollback discards them.
+    await client.query("begin");
+    return await evaluate(client, input, false);
+  } finally {
+    await client.query("rollback").catch(() => {});
+    client.release();
+  }
+}
+
+/**
+ * Applies an upload all-or-nothing in one transaction. Idempotent: the
+ * BulkUpload row (unique reference) is claimed first, so a second apply of the
+ * same file and reference — even a concurrent one, which waits on that row —
+ * changes nothing and says so. Any row error refuses the whole file.
+ */
+export async function applyBulkImport(options: ApplyBulkImportOptions): Promise<BulkImportResult> {
+  const known = await existingUpload(options.reference);
+  if (known?.status === "APPLIED") return alreadyApplied(options, known);
+  options.onPhase?.("validating");
+  // Refused anyway, but the database checks still run so the report lists every problem at once.
+  if (options.parseErrorCount > 0) return recordFailure(options, await previewBulkImport(options));
+  const outcome = await inTransaction(async (client) => {
+    const claimed = await client.query<{ id: string; createdAt: Date }>(
+      `insert into "BulkUpload" ("reference", "filename", "checksum", "status", "rowCount", "changedRows", "errors", "createdBy")
+       values ($1, $2, $3, 'APPLIED', $4, 0, '[]', $5)
+       on conflict ("reference") do update set "filename" = excluded."filename", "checksum" = excluded."checksum", "status" = 'APPLIED',
+         "rowCount" = excluded."rowCount", "errors" = '[]', "createdBy" = excluded."createdBy", "createdAt" = now()
+       where "BulkUpload"."status" = 'FAILED'
+       returning "id", "createdAt"`,
+      [options.reference, options.filename, options.checksum, options.rowCount, options.actor],
+    );
+    const upload = claimed.rows[0];
+    if (!upload) return { kind: "taken" as const };
+    const evaluation = await evaluate(client, options, true);
+    // Throwing rolls back the claim on the reference too; the failure is recorded after.
+    if (evaluation.totals.errorRows > 0) throw new RefusedUpload(evaluation);
+    options.onPhase?.("applying");
+    await writeChanges(client, options);
+    const { rows } = await client.query<{ variant_id: string }>(`select distinct variant_id from bulk_eval where new_on_hand <> on_hand`);
+    await client.query(`update "BulkUpload" set "changedRows" = $2 where "id" = $1`, [upload.id, evaluation.totals.changedRows]);
+    return { kind: "applied" as const, evaluation, upload, variantIds: rows.map((r) => r.variant_id) };
+  }).catch((error: unknown) => {
+    if (error instanceof RefusedUpload) return { kind: "refused" as const, evaluation: error.evaluation };
+    throw error;
+  });
+  if (outcome.kind === "taken") return alreadyApplied(options, (await existingUpload(options.reference))!);
+  if (outcome.kind === "refused") return recordFailure(options, outcome.evaluation);
+  options.onPhase?.("finishing");
+  // The upload is committed: a cache or alert hiccup must not report it as failed
+  // (a retry would only hear "already applied"); the cache TTL bounds staleness.
+  const lowStock = await afterStockChange(outcome.variantIds)
+    .then(() => checkLowStockAfterBulkImport(outcome.variantIds))
+    .catch((error: unknown) => {
+      logger.warn("bulk import after-commit work failed", { reference: options.reference, error: String(error) });
+      return [];
+    });
+  return {
+    ...outcome.evaluation, status: "APPLIED", uploadId: outcome.upload.id, reference: options.reference,
+    appliedAt: outcome.upload.createdAt, appliedBy: options.actor, lowStock,
+  };
+}
+
+/** The stock and ledger writes: two set-based statements over bulk_eval, one movement per changed level. */
+async function writeChanges(client: PoolClient, options: ApplyBulkImportOptions): Promise<void> {
+  await client.query(`update "StockLevel" l set "onHand" = e.new_on_hand, "updatedAt" = now(),
+      "incoming" = case when e.mode = 'increment' then greatest(0, l."incoming" - e.quantity) else l."incoming" end
+    from bulk_eval e where l."id" = e.level_id and e.new_on_hand <> e.on_hand`);
+  // In file order, so the ledger reads like the upload. An increment is a receipt (PURCHASE_ORDER, and it lowers `incoming` like receiveStock); set and decrement are corrections.
+  await client.query(
+    `insert into "InventoryMovement" ("variantId", "warehouseId", "type", "quantity", "reference", "notes", "createdBy")
+     select e.variant_id, e.warehouse_id, (case when e.mode = 'increment' then 'PURCHASE_ORDER' else 'ADJUSTMENT' end)::"MovementType",
+       e.new_on_hand - e.on_hand, $1, e.notes, $2
+     from bulk_eval e where e.new_on_hand <> e.on_hand order by e.line`,
+    [options.reference, options.actor],
+  );
+}
+
+/**
+ * Low-stock hook for bulk imports: called once after an upload commits, with
+ * every variant whose on-hand it changed. Returns the variants now at or below
+ * their alert threshold (their LowStockAlert, or LOW_STOCK_DEFAULT_THRESHOLD),
+ * which the apply result shows. The alerts engine hooks its notifications in
+ * here, so one bulk upload is one low-stock pass, not one per row.
+ */
+export async function checkLowStockAfterBulkImport(variantIds: string[]): Promise<LowStockHit[]> {
+  if (!variantIds.length) return [];
+  const { rows } = await pgPool().query<LowStockHit>(
+    `select v."id" as "variantId", v."sku", s.available, coalesce(a."threshold", $2)::int as threshold
+     from "ProductVariant" v
+     join lateral (select coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int as available
+       from "StockLevel" l where l."variantId" = v."id") s on true
+     left join "LowStockAlert" a on a."variantId" = v."id"
+     where v."id" = any($1::uuid[]) and coalesce(a."isActive", true) and s.available <= coalesce(a."threshold", $2)
+     order by s.available, v."sku"`,
+    [variantIds, env.LOW_STOCK_DEFAULT_THRESHOLD],
+  );
+  return rows;
+}
