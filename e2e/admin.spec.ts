@@ -128,3 +128,21 @@ test("the reservations page and the ledger check answer an admin", async ({ brow
   expect(ledger.status()).toBe(200);
   expect(await ledger.json()).toMatchObject({ ok: true });
 });
+
+test("an admin adds a user; OPS does not see or reach the users page", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@stockroom.test", "admin-password", "/admin/users");
+  const form = admin.getByRole("form", { name: "Add a user" });
+  await form.getByLabel("Email").fill("new.ops@stockroom.test");
+  await form.getByLabel("Name").fill("Nia New");
+  await form.getByLabel("Initial password").fill("short");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(form.getByText("At least 12 characters", { exact: true })).toBeVisible();
+  await form.getByLabel("Initial password").fill("a-long-enough-password");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(admin.getByTestId("user-row").filter({ hasText: "new.ops@stockroom.test" })).toBeVisible();
+
+  const ops = await newSignedInPage(browser, "new.ops@stockroom.test", "a-long-enough-password");
+  await expect(ops.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await ops.goto("/admin/users");
+  await expect(ops).toHaveURL(/\/admin\/forbidden/);
+});

@@ -29,7 +29,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <main id="main" className="mx-auto max-w-7xl space-y-6 px-4 py-8">
       {user && (
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 pb-3">
-          <AdminNav />
+          <AdminNav role={user.role} />
           <div className="flex items-center gap-3 text-sm">
             <LiveRefresh />
             <span className="text-zinc-600" data-testid="admin-user">

@@ -8,14 +8,16 @@ const LINKS = [
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/reservations", label: "Reservations" },
   { href: "/admin/bulk", label: "Bulk updates" },
-  { href: "/admin/alerts", label: "Alerts" },
+  { href: "/admin/alerts", label: "Alerts", adminOnly: true },
+  { href: "/admin/users", label: "Users", adminOnly: true },
 ];
 
-export function AdminNav() {
+/** Hides links the user cannot open (the pages refuse them on the server anyway). */
+export function AdminNav({ role }: { role: "ADMIN" | "OPS" }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin" className="flex flex-wrap gap-1">
-      {LINKS.map((link) => {
+      {LINKS.filter((link) => !("adminOnly" in link && link.adminOnly) || role === "ADMIN").map((link) => {
         const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -1,0 +1,51 @@
+"use client";
+
+import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction } from "@/app/actions/users";
+import { ActionForm } from "./action-form";
+import { SelectField, TextField } from "./form-field";
+
+function RoleOptions() {
+  return (
+    <>
+      <option value="OPS">OPS — stock operations and uploads</option>
+      <option value="ADMIN">ADMIN — everything, including settings and users</option>
+    </>
+  );
+}
+
+export function CreateUserForm() {
+  return (
+    <ActionForm action={createUserAction} label="Add a user" submitLabel="Add user" success="User added">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField name="email" label="Email" type="email" autoComplete="off" required />
+        <TextField name="name" label="Name" required />
+        <SelectField name="role" label="Role" defaultValue="OPS">
+          <RoleOptions />
+        </SelectField>
+        <TextField name="password" label="Initial password" type="password" autoComplete="new-password" hint="At least 12 characters; share it privately" required />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function UserRowForms({ user, isSelf }: { user: { id: string; email: string; role: string }; isSelf: boolean }) {
+  return (
+    <div className="flex flex-wrap items-end gap-4">
+      <ActionForm action={changeUserRoleAction} label={`Role of ${user.email}`} submitLabel="Change role" success="Role changed" layout="inline" resetOnSuccess={false} disabled={isSelf}>
+        <input type="hidden" name="userId" value={user.id} />
+        <SelectField name="role" label="Role" defaultValue={user.role}>
+          <RoleOptions />
+        </SelectField>
+      </ActionForm>
+      <ActionForm action={resetUserPasswordAction} label={`New password for ${user.email}`} submitLabel="Set password" success="Password changed" layout="inline">
+        <input type="hidden" name="userId" value={user.id} />
+        <TextField name="password" label="New password" type="password" autoComplete="new-password" />
+      </ActionForm>
+      {!isSelf && (
+        <ActionForm action={deleteUserAction} label={`Delete ${user.email}`} submitLabel="Delete user" success="User deleted" layout="inline">
+          <input type="hidden" name="userId" value={user.id} />
+        </ActionForm>
+      )}
+    </div>
+  );
+}
