@@ -57,10 +57,14 @@ describe("user management (ADMIN only)", () => {
     await expect(userFromSessionToken(token)).resolves.toBeNull();
   });
 
-  it("a reset password replaces the old one", async () => {
+  it("a reset password replaces the old one and signs the user out everywhere", async () => {
+    const signedIn = await authenticate(staff.ops.email, "ops-password");
+    const token = createAdminSessionToken(staff.ops.id, new Date(), signedIn.sessionVersion);
+    await expect(userFromSessionToken(token)).resolves.toMatchObject({ id: staff.ops.id });
     expect((await resetUserPasswordAction.runWithContext(contextFor(staff.admin), { userId: staff.ops.id, password: "brand-new-password-1" })).ok).toBe(true);
     await expect(authenticate(staff.ops.email, "ops-password")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     await expect(authenticate(staff.ops.email, "brand-new-password-1")).resolves.toMatchObject({ id: staff.ops.id });
+    await expect(userFromSessionToken(token)).resolves.toBeNull();
   });
 
   it("an admin cannot demote or delete themselves", async () => {

@@ -28,7 +28,7 @@ export const signInAction = defineAction({
     });
     await clearFailedSignIns(email);
     const jar = await cookies();
-    jar.set(ADMIN_COOKIE, createAdminSessionToken(user.id), {
+    jar.set(ADMIN_COOKIE, createAdminSessionToken(user.id, new Date(), user.sessionVersion), {
       httpOnly: true,
       sameSite: "lax",
       secure: secureCookies(),

@@ -61,6 +61,7 @@ export async function deleteUser(input: z.infer<typeof deleteUserSchema> & { act
 
 export async function resetUserPassword(input: z.infer<typeof resetPasswordSchema>): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  const updated = await db.user.updateMany({ where: { id: input.userId }, data: { passwordHash } });
+  // A new password signs the user out everywhere (sessions carry the version).
+  const updated = await db.user.updateMany({ where: { id: input.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
   if (!updated.count) throw new PublicError("NOT_FOUND", "No such user");
 }
