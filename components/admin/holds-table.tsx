@@ -1,6 +1,6 @@
+import { NumberCell } from "@/components/admin/cells";
 import Link from "next/link";
 import type { ActiveHold } from "@/lib/admin/holds";
-import { formatNumber } from "./format";
 import { LocalTime } from "./local-time";
 import { ReleaseHoldForm } from "./release-hold-form";
 import { tableClass, tdClass, thClass } from "./ui";
@@ -31,7 +31,7 @@ export function HoldsTable({ holds, showVariant = true }: { holds: ActiveHold[];
                 </td>
               )}
               <td className={`${tdClass} font-mono text-xs`}>{h.cart}</td>
-              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(h.quantity)}</td>
+              <NumberCell value={h.quantity} />
               <td className={tdClass}>{h.warehouses}</td>
               <td className={`${tdClass} whitespace-nowrap`}>
                 <LocalTime iso={new Date(h.expiresAt).toISOString()} relative />

@@ -1,7 +1,7 @@
+import { NumberCell, StockStatusCell } from "@/components/admin/cells";
 import Link from "next/link";
 import type { VariantStockRow } from "@/lib/admin/stock-sql";
 import { formatNumber } from "./format";
-import { PolicyBadge, StockStatusBadge } from "./status-badge";
 import { tableClass, tdClass, thClass } from "./ui";
 
 /** The dashboard's low-stock list: most urgent first (see URGENCY_ORDER_SQL). */
@@ -31,14 +31,10 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
                   {row.title} · <span className="font-mono">{row.sku}</span>
                 </div>
               </td>
-              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.available)}</td>
-              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.threshold)}</td>
-              <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.incoming)}</td>
-              <td className={tdClass}>
-                <span className="flex flex-wrap gap-1">
-                  <StockStatusBadge status={row.status} /> <PolicyBadge policy={row.policy} />
-                </span>
-              </td>
+              <NumberCell value={row.available} />
+              <NumberCell value={row.threshold} />
+              <NumberCell value={row.incoming} />
+              <StockStatusCell status={row.status} policy={row.policy} />
             </tr>
           ))}
         </tbody>

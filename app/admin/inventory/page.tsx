@@ -1,8 +1,8 @@
+import { NumberCell, StockStatusCell } from "@/components/admin/cells";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/components/admin/format";
 import { Pager, withParams } from "@/components/admin/pager";
-import { PolicyBadge, StockStatusBadge } from "@/components/admin/status-badge";
 import { buttonClass, cardClass, inputClass, tableClass, tdClass, thClass } from "@/components/admin/ui";
 import { listInventory, parseInventoryQuery, type InventoryQuery, type InventorySort } from "@/lib/admin/inventory-table";
 import { listWarehouses } from "@/lib/admin/variant-detail";
@@ -72,15 +72,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
                     <div className="text-xs text-zinc-500">{row.title}</div>
                   </td>
                   <td className={`${tdClass} font-mono text-xs`}>{row.sku}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.on_hand)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.reserved)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.available)}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{formatNumber(row.incoming)}</td>
-                  <td className={tdClass}>
-                    <span className="flex flex-wrap gap-1">
-                      <StockStatusBadge status={row.status} /> <PolicyBadge policy={row.policy} />
-                    </span>
-                  </td>
+                  <NumberCell value={row.on_hand} />
+                  <NumberCell value={row.reserved} />
+                  <NumberCell value={row.available} />
+                  <NumberCell value={row.incoming} />
+                  <StockStatusCell status={row.status} policy={row.policy} />
                 </tr>
               ))}
             </tbody>
