@@ -6,6 +6,24 @@ import type { VariantAvailability } from "./stock-status";
 export const HEARTBEAT_MS = 15_000;
 export const RECONNECT_MS = 2_000;
 
+// One database read per product per wave of triggers: when an event reaches
+// thousands of open streams of one product, they share a load that started
+// after the event (never one that started before it, which could predate the
+// write). Matters most while Redis is down and every read goes to PostgreSQL.
+const sharedLoads = new Map<string, { startedAt: number; promise: Promise<VariantAvailability[]> }>();
+
+function availabilitySince(productId: string, triggeredAt: number): Promise<VariantAvailability[]> {
+  const shared = sharedLoads.get(productId);
+  if (shared && shared.startedAt >= triggeredAt) return shared.promise;
+  const entry = { startedAt: performance.now(), promise: getProductAvailability(productId) };
+  sharedLoads.set(productId, entry);
+  const forget = () => {
+    if (sharedLoads.get(productId) === entry) sharedLoads.delete(productId);
+  };
+  entry.promise.then(forget, forget);
+  return entry.promise;
+}
+
 type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
 
 const encoder = new TextEncoder();
@@ -21,6 +39,8 @@ function frame(event: string, data: unknown, id?: string): Uint8Array {
  * event for the product — from any app instance, via the event bus — triggers
  * one re-read of the product's stock (single-flight in the cache), sent as a
  * "stock" message. Heartbeat comments keep proxies from closing idle streams.
+ * While the event bus is degraded (Redis away) it asks for a resync every few
+ * seconds: the stream re-reads and sends a snapshot only when it changed.
  */
 export function productStockStream({ productId, variantId, signal }: StreamOptions): ReadableStream<Uint8Array> {
   let cleanup = () => {};
@@ -29,6 +49,7 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
       let closed = false;
       let pending: Promise<void> = Promise.resolve();
       let sequence = 0;
+      let lastSent = "";
       const send = (chunk: Uint8Array) => {
         if (closed) return;
         try {
@@ -37,12 +58,16 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
           close();
         }
       };
-      const pushSnapshot = () => {
+      const pushSnapshot = (onlyIfChanged = false) => {
+        const triggeredAt = performance.now();
         // Chained so that messages leave in order even if reads finish out of order.
         pending = pending.then(async () => {
           try {
-            const variants = await getProductAvailability(productId);
+            const variants = await availabilitySince(productId, triggeredAt);
             const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
+            const serialized = JSON.stringify(payload);
+            if (onlyIfChanged && serialized === lastSent) return;
+            lastSent = serialized;
             sequence += 1;
             send(frame("stock", { productId, variants: payload, at: new Date().toISOString() }, `${Date.now()}-${sequence}`));
           } catch (error) {
@@ -55,7 +80,12 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
         if (event.productId !== productId || (variantId && event.variantId !== variantId)) return;
         pushSnapshot();
       };
-      const unsubscribe = eventBus().subscribe(onEvent);
+      const unsubscribeEvents = eventBus().subscribe(onEvent);
+      const unsubscribeResync = eventBus().onResync(() => pushSnapshot(true));
+      const unsubscribe = () => {
+        unsubscribeEvents();
+        unsubscribeResync();
+      };
       const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat ${Date.now()}\n\n`)), HEARTBEAT_MS);
       const close = () => {
         if (closed) return;
