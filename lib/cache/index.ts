@@ -17,7 +17,7 @@ const globalForCache = globalThis as unknown as { __stockroomCache?: CacheStore 
 
 export function cacheStore(): CacheStore {
   if (!globalForCache.__stockroomCache) {
-    const store = redisEnabled() ? new RedisCacheStore(redisClient("commands"), env.REDIS_KEY_PREFIX) : new MemoryCacheStore();
+    const store: CacheStore = redisEnabled() ? new RedisCacheStore(redisClient("commands"), env.REDIS_KEY_PREFIX) : new MemoryCacheStore();
     store.onReconnect?.(() => void replayInvalidations());
     globalForCache.__stockroomCache = store;
   }
