@@ -113,8 +113,10 @@ describe("Redis outage", () => {
     const first = await availableOverHttp(v.productId);
     expect(first).toMatchObject({ status: 200, available: 5 });
     expect(first.ms).toBeLessThan(800);
-    const second = await availableOverHttp(v.productId);
-    expect(second.ms).toBeLessThan(150);
+    // Tripped: the next reads skip Redis instead of each waiting for the deadline.
+    const burst = Date.now();
+    for (let i = 0; i < 10; i++) expect((await availableOverHttp(v.productId)).available).toBe(5);
+    expect(Date.now() - burst).toBeLessThan(1_200); // 10 × 300 ms without the trip
     const { context } = m.fixtures.callerContext();
     const started = Date.now();
     const result = await m.cart.addToCartAction.runWithContext(context, { variantId: v.variantId, quantity: 1 });

@@ -32,16 +32,22 @@ export function cacheStore(): CacheStore {
 const MAX_PENDING = 50_000;
 const pendingInvalidations = new Set<string>();
 
-async function replayInvalidations(): Promise<void> {
-  if (!pendingInvalidations.size) return;
-  const keys = [...pendingInvalidations];
-  try {
-    await cacheStore().invalidate(keys);
-    for (const key of keys) pendingInvalidations.delete(key);
-    logger.info("replayed cache invalidations after reconnect", { keys: keys.length });
-  } catch (error) {
-    logger.warn("cache invalidation replay failed; will retry on next reconnect", { keys: keys.length, error: String(error) });
-  }
+let replaying: Promise<void> | null = null;
+
+/** Replays pending invalidations (one attempt at a time); failures keep them pending. */
+function replayInvalidations(): Promise<void> {
+  if (!pendingInvalidations.size) return Promise.resolve();
+  replaying ??= (async () => {
+    const keys = [...pendingInvalidations];
+    try {
+      await cacheStore().invalidate(keys);
+      for (const key of keys) pendingInvalidations.delete(key);
+      logger.info("replayed cache invalidations", { keys: keys.length });
+    } catch (error) {
+      logger.debug("cache invalidation replay failed; keys stay pending", { keys: keys.length, error: String(error) });
+    }
+  })().finally(() => (replaying = null));
+  return replaying;
 }
 
 const inFlight = new Map<string, Promise<unknown>>();
@@ -53,7 +59,11 @@ const inFlight = new Map<string, Promise<unknown>>();
  */
 export async function readThrough<T>(key: string, load: () => Promise<T>, ttlMs: (value: T) => number): Promise<T> {
   const store = cacheStore();
-  if (pendingInvalidations.has(key)) return load();
+  if (pendingInvalidations.has(key)) {
+    // Redis may answer again without having reconnected (a trip, a slow moment): try the replay first.
+    await replayInvalidations();
+    if (pendingInvalidations.has(key)) return load();
+  }
   let epoch: string | null = null;
   try {
     const hit = await store.get(key);

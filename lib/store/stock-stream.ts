@@ -6,31 +6,59 @@ import type { VariantAvailability } from "./stock-status";
 export const HEARTBEAT_MS = 15_000;
 export const RECONNECT_MS = 2_000;
 
-// One database read per product per wave of triggers: when an event reaches
-// thousands of open streams of one product, they share a load that started
-// after the event (never one that started before it, which could predate the
-// write). Matters most while Redis is down and every read goes to PostgreSQL.
-const sharedLoads = new Map<string, { startedAt: number; promise: Promise<VariantAvailability[]> }>();
-
-function availabilitySince(productId: string, triggeredAt: number): Promise<VariantAvailability[]> {
-  const shared = sharedLoads.get(productId);
-  if (shared && shared.startedAt >= triggeredAt) return shared.promise;
-  const entry = { startedAt: performance.now(), promise: getProductAvailability(productId) };
-  sharedLoads.set(productId, entry);
-  const forget = () => {
-    if (sharedLoads.get(productId) === entry) sharedLoads.delete(productId);
-  };
-  entry.promise.then(forget, forget);
-  return entry.promise;
-}
-
-type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
-
 const encoder = new TextEncoder();
 
 function frame(event: string, data: unknown, id?: string): Uint8Array {
   return encoder.encode(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
+
+type StockFrame = { payload: string; bytes: Uint8Array };
+type SharedSnapshot = { frameFor: (variantId: string | undefined) => StockFrame };
+
+// One database read — and one serialisation — per product per wave of
+// triggers: when an event reaches thousands of open streams of one product,
+// they share a load that started after the event (never one that started
+// before it, which could predate the write), and the same encoded frame.
+// Matters most while Redis is down and every read goes to PostgreSQL.
+const sharedLoads = new Map<string, { startedAt: number; promise: Promise<SharedSnapshot> }>();
+let loadSequence = 0;
+
+async function loadShared(productId: string): Promise<SharedSnapshot> {
+  const variants = await getProductAvailability(productId);
+  const id = `${Date.now()}-${++loadSequence}`;
+  const at = new Date().toISOString();
+  const frames = new Map<string, StockFrame>();
+  return {
+    frameFor(variantId) {
+      const key = variantId ?? "";
+      let cached = frames.get(key);
+      if (!cached) {
+        const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
+        cached = { payload: JSON.stringify(payload), bytes: frame("stock", { productId, variants: payload, at }, id) };
+        frames.set(key, cached);
+      }
+      return cached;
+    },
+  };
+}
+
+function snapshotSince(productId: string, triggeredAt: number): Promise<SharedSnapshot> {
+  const shared = sharedLoads.get(productId);
+  if (shared && shared.startedAt >= triggeredAt) return shared.promise;
+  const entry = { startedAt: performance.now(), promise: loadShared(productId) };
+  sharedLoads.set(productId, entry);
+  const forget = () => {
+    if (sharedLoads.get(productId) === entry) sharedLoads.delete(productId);
+  };
+  entry.promise.then(forget, (error: unknown) => {
+    forget();
+    // Logged once per shared load, not once per open stream.
+    logger.warn("stock stream read failed", { productId, error: String(error) });
+  });
+  return entry.promise;
+}
+
+type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
 
 /**
  * Server-sent events for one product page. The first message is a fresh
@@ -48,7 +76,6 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
     start(controller) {
       let closed = false;
       let pending: Promise<void> = Promise.resolve();
-      let sequence = 0;
       let lastSent = "";
       const send = (chunk: Uint8Array) => {
         if (closed) return;
@@ -63,15 +90,11 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
         // Chained so that messages leave in order even if reads finish out of order.
         pending = pending.then(async () => {
           try {
-            const variants = await availabilitySince(productId, triggeredAt);
-            const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
-            const serialized = JSON.stringify(payload);
-            if (onlyIfChanged && serialized === lastSent) return;
-            lastSent = serialized;
-            sequence += 1;
-            send(frame("stock", { productId, variants: payload, at: new Date().toISOString() }, `${Date.now()}-${sequence}`));
-          } catch (error) {
-            logger.warn("stock stream read failed", { productId, error: String(error) });
+            const { payload, bytes } = (await snapshotSince(productId, triggeredAt)).frameFor(variantId);
+            if (onlyIfChanged && payload === lastSent) return;
+            lastSent = payload;
+            send(bytes);
+          } catch {
             send(frame("unavailable", { message: "Live stock is temporarily unavailable" }));
           }
         });
