@@ -25,6 +25,7 @@ beforeAll(async () => {
   const b = await createStockedVariant([main], { stock: {}, policy: "BACKORDER", backorderLimit: 2 });
   known = [a.productId, a.variantId, b.productId, b.variantId];
 });
+afterAll(closeConnections);
 
 /** Every app/api/**\/route.ts, as "/api/…" paths. */
 function routeFiles(dir = path.join(process.cwd(), "app", "api")): string[] {
