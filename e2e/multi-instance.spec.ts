@@ -60,7 +60,8 @@ async function nextStockFrame(reader: ReadableStreamDefaultReader<Uint8Array>, a
 
 test("a hold made through instance A reaches an SSE subscriber and a shopper's page on instance B within a second", async ({ browser, request }) => {
   const [portA, portB] = ports;
-  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 2);
+  // A low-stock variant: its badge shows the count ("Only 3 left"), so the page visibly changes.
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.lowStock && v.available >= 2 && v.available <= 5);
   const stream = await fetch(`http://127.0.0.1:${portB}/api/inventory/stream?productId=${pick.productId}&variantId=${pick.variantId}`);
   expect(stream.status).toBe(200);
   const reader = stream.body!.getReader();
@@ -80,7 +81,7 @@ test("a hold made through instance A reaches an SSE subscriber and a shopper's p
   const heldAt = Date.now(); // the action has answered: the hold is committed
   const seen = await update;
   expect(seen.at - heldAt).toBeLessThan(1_000);
-  await expect(watcher.getByTestId("stock-badge")).toContainText(String(pick.available - 1), { timeout: 1_000 });
+  await expect(watcher.getByTestId("stock-badge")).toHaveText(`Only ${pick.available - 1} left`, { timeout: 1_000 });
   await reader.cancel();
 });
 

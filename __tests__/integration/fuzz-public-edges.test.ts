@@ -76,7 +76,7 @@ describe(`public edges under fuzzed input (FUZZ_SEED=${seed})`, () => {
     ["cart.reReserve", reReserveCartLineAction, (r: Rng) => ({ variantId: validId(r) })],
     ["cart.remove", removeCartLineAction, (r: Rng) => ({ variantId: validId(r) })],
     ["joinWaitlist", joinWaitlist, (r: Rng) => ({ variantId: validId(r), email: () => `${randomUUID().slice(0, 8)}@example.com` })],
-    ["checkout.placeOrder", placeOrderAction, (r: Rng) => ({
+    ["checkout.placeOrder", placeOrderAction, (_r: Rng) => ({
       orderId: () => randomUUID(), email: () => "shopper@example.com", name: () => "Ada", address1: () => "1 Main St", city: () => "Berlin",
       postalCode: () => "10115", country: () => "DE", cardNumber: () => "4242 4242 4242 4242", cardExpiry: () => "12/39", cardCvc: () => "123",
     })],
