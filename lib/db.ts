@@ -14,8 +14,15 @@ const globalForDb = globalThis as unknown as { __stockroomDb?: Handles };
 
 function create(): Handles {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set; start the app with `npm start` for the embedded database");
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+  // keepAlive: a connection to a vanished server (partition, failover) is
+  // noticed by TCP instead of hanging until the OS gives up.
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000, keepAlive: true });
   pool.on("error", (error) => logger.warn("postgres pool error", { error: error.message }));
+  // The pool only listens for errors on idle clients. A checked-out client
+  // whose connection drops between two statements would otherwise emit an
+  // unhandled "error" and kill the process; its next query fails instead
+  // ("not queryable"), which callers map to UNAVAILABLE.
+  pool.on("connect", (client) => client.on("error", (error) => logger.warn("postgres connection lost", { error: error.message })));
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, db };
 }

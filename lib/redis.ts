@@ -51,12 +51,52 @@ export async function disconnectRedis(): Promise<void> {
  * outage costs nothing but cache hits (PostgreSQL still answers).
  */
 export function isReady(client: Redis): boolean {
-  return client.status === "ready";
+  return client.status === "ready" && !tripped(client);
+}
+
+// A Redis that hangs (partition, paused server) keeps its socket "ready" while
+// every command waits for its timeout. After one such timeout the client is
+// treated as down for a moment, so requests stop paying the wait one by one.
+const TRIP_MS = 1_000;
+const trippedUntil = new WeakMap<Redis, number>();
+
+function tripped(client: Redis): boolean {
+  const until = trippedUntil.get(client);
+  return until !== undefined && until > Date.now();
+}
+
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`redis did not answer within ${ms} ms`);
+    this.name = "RedisTimeoutError";
+  }
+}
+
+/**
+ * Runs a command on the request path with a short deadline (well under the
+ * client's own 1 s commandTimeout); a miss trips the client for TRIP_MS so
+ * the next callers fall back at once instead of queueing behind it.
+ */
+export async function withRedisDeadline<T>(client: Redis, command: Promise<T>, ms = 300): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      trippedUntil.set(client, Date.now() + TRIP_MS);
+      reject(new RedisTimeoutError(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([command, deadline]);
+  } finally {
+    clearTimeout(timer);
+    command.catch(() => {}); // a late failure of the abandoned command is expected, not unhandled
+  }
 }
 
 /** Waits briefly for a connection (health checks, start-up), then gives up. */
 export async function waitUntilReady(client: Redis, timeoutMs: number): Promise<boolean> {
-  if (isReady(client)) return true;
+  // The connection, not the trip state: a tripped client that is connected is worth a try here.
+  if (client.status === "ready") return true;
   return new Promise((resolve) => {
     const done = (ok: boolean) => {
       clearTimeout(timer);

@@ -5,6 +5,7 @@ import { eventBus } from "@/lib/events";
 import { reserveStock } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
 import { createStockedVariant, createWarehouses, sessionId } from "../helpers/fixtures";
+import { frameReader } from "../helpers/sse";
 
 let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
 beforeEach(async () => {
@@ -12,41 +13,6 @@ beforeEach(async () => {
   warehouses = await createWarehouses();
 });
 afterAll(closeConnections);
-
-type Frame = { event?: string; id?: string; data?: unknown };
-
-/** Reads server-sent event frames from a stream, one at a time, skipping comments and retry hints. */
-function frameReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    async next(timeoutMs = 3_000): Promise<Frame> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const raw = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const frame: Frame = {};
-          for (const line of raw.split("\n")) {
-            if (line.startsWith("event: ")) frame.event = line.slice(7);
-            else if (line.startsWith("id: ")) frame.id = line.slice(4);
-            else if (line.startsWith("data: ")) frame.data = JSON.parse(line.slice(6));
-          }
-          if (frame.event) return frame;
-          continue;
-        }
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) throw new Error("no SSE frame in time");
-        const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no SSE frame in time")), remaining))]);
-        if (chunk.done) throw new Error("stream ended");
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    reader,
-  };
-}
 
 describe("GET /api/inventory/stream", () => {
   it("sends a snapshot, then a fresh one within a second of a stock change, and cleans up on disconnect", async () => {

@@ -15,12 +15,26 @@ export class PublicError extends Error {
   }
 }
 
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout|Can't reach database|P1001|P1017|P2024|too many clients/i;
+// Driver, pool and Prisma messages (and SQLSTATE classes 08 "connection
+// exception" and 57P0x "server shutting down / starting up") that mean the
+// database could not be reached or dropped the connection — not a bug.
+const CONNECTION_FAILURE =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|server closed the connection|terminating connection|the database system is (starting up|shutting down)|Can't reach database|P1001|P1017|P2024|too many clients|\b08(000|001|003|004|006|P01)\b|\b57P0[1-3]\b/i;
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return CONNECTION_FAILURE.test(`${error.message} ${typeof code === "string" ? code : ""} ${String((error as { cause?: unknown }).cause ?? "")}`);
+type ErrorLike = { message?: unknown; code?: unknown; cause?: unknown; errors?: unknown };
+
+/**
+ * Duck-typed rather than `instanceof Error`: errors from the socket layer may
+ * come from another realm (Jest's VM context), and Node's "connect
+ * ECONNREFUSED" for a host with several addresses is an AggregateError whose
+ * own message is empty.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 3) return false;
+  const { message, code, cause, errors } = error as ErrorLike;
+  if (CONNECTION_FAILURE.test(`${typeof message === "string" ? message : ""} ${typeof code === "string" ? code : ""}`)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1) || (typeof cause === "string" && CONNECTION_FAILURE.test(cause));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type Redis from "ioredis";
-import { isReady, waitUntilReady } from "@/lib/redis";
+import { isReady, waitUntilReady, withRedisDeadline } from "@/lib/redis";
 import type { CacheStore } from "./types";
 
 // KEYS[1] value key, KEYS[2] epoch key; ARGV: value, ttl ms, expected epoch.
@@ -22,14 +22,14 @@ export class RedisCacheStore implements CacheStore {
 
   async get(key: string) {
     this.requireReady();
-    const [value, epoch] = await this.client.mget(this.valueKey(key), this.epochKey(key));
+    const [value, epoch] = await withRedisDeadline(this.client, this.client.mget(this.valueKey(key), this.epochKey(key)));
     return { value: value ?? null, epoch: epoch ?? "0" };
   }
 
   async setIfEpoch(key: string, value: string, ttlMs: number, epoch: string) {
     this.requireReady();
     const ttl = String(Math.max(1, Math.round(ttlMs)));
-    const stored = await this.client.eval(SET_IF_EPOCH, 2, this.valueKey(key), this.epochKey(key), value, ttl, epoch);
+    const stored = await withRedisDeadline(this.client, this.client.eval(SET_IF_EPOCH, 2, this.valueKey(key), this.epochKey(key), value, ttl, epoch));
     return stored === 1;
   }
 
@@ -42,7 +42,12 @@ export class RedisCacheStore implements CacheStore {
       pipeline.incr(this.epochKey(key));
       pipeline.expire(this.epochKey(key), EPOCH_TTL_SECONDS);
     }
-    await pipeline.exec();
+    await withRedisDeadline(this.client, pipeline.exec(), 500);
+  }
+
+  /** Calls `handler` each time the connection (re)becomes usable, e.g. to replay invalidations that failed meanwhile. */
+  onReconnect(handler: () => void) {
+    this.client.on("ready", handler);
   }
 
   async ping() {

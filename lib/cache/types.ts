@@ -10,4 +10,6 @@ export interface CacheStore {
   setIfEpoch(key: string, value: string, ttlMs: number, epoch: string): Promise<boolean>;
   invalidate(keys: string[]): Promise<void>;
   ping(): Promise<boolean>;
+  /** Redis only: called after every reconnect. */
+  onReconnect?(handler: () => void): void;
 }

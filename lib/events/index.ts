@@ -5,7 +5,7 @@ import { MemoryEventBus } from "./memory-bus";
 import { RedisEventBus } from "./redis-bus";
 import type { EventBus, StockEvent } from "./types";
 
-export type { EventBus, StockChangedEvent, StockEvent } from "./types";
+export type { EventBus, ResyncReason, StockChangedEvent, StockEvent } from "./types";
 
 const globalForBus = globalThis as unknown as { __stockroomBus?: EventBus };
 

@@ -15,6 +15,11 @@ export class MemoryEventBus implements EventBus {
     return () => void this.emitter.off("event", handler);
   }
 
+  /** In-process delivery cannot lose events: nothing to resync. */
+  onResync() {
+    return () => {};
+  }
+
   subscriberCount() {
     return this.emitter.listenerCount("event");
   }

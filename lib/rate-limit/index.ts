@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { isReady, redisClient, redisEnabled, waitUntilReady } from "@/lib/redis";
+import { isReady, redisClient, redisEnabled, waitUntilReady, withRedisDeadline } from "@/lib/redis";
 
 export type RateLimitInput = {
   /** What is limited, e.g. `waitlist:session:<id>`; hashed or raw, but never user-controlled free text. */
@@ -49,7 +49,8 @@ async function redisHit(key: string, windowMs: number): Promise<{ count: number;
   const starting = client.status === "wait" || client.status === "connecting";
   if (!isReady(client) && !(starting && (await waitUntilReady(client, 500)))) return null;
   try {
-    const [count, ttlMs] = (await client.eval(HIT, 1, `${env.REDIS_KEY_PREFIX}rl:${key}`, String(windowMs))) as [number, number];
+    // A hung Redis must not hold up every hold and waitlist request: short deadline, then per-process counting.
+    const [count, ttlMs] = (await withRedisDeadline(client, client.eval(HIT, 1, `${env.REDIS_KEY_PREFIX}rl:${key}`, String(windowMs)))) as [number, number];
     return { count, ttlMs };
   } catch (error) {
     logger.warn("rate limit falling back to process memory", { error: String(error) });

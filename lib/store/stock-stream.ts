@@ -6,13 +6,59 @@ import type { VariantAvailability } from "./stock-status";
 export const HEARTBEAT_MS = 15_000;
 export const RECONNECT_MS = 2_000;
 
-type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
-
 const encoder = new TextEncoder();
 
 function frame(event: string, data: unknown, id?: string): Uint8Array {
   return encoder.encode(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
+
+type StockFrame = { payload: string; bytes: Uint8Array };
+type SharedSnapshot = { frameFor: (variantId: string | undefined) => StockFrame };
+
+// One database read — and one serialisation — per product per wave of
+// triggers: when an event reaches thousands of open streams of one product,
+// they share a load that started after the event (never one that started
+// before it, which could predate the write), and the same encoded frame.
+// Matters most while Redis is down and every read goes to PostgreSQL.
+const sharedLoads = new Map<string, { startedAt: number; promise: Promise<SharedSnapshot> }>();
+let loadSequence = 0;
+
+async function loadShared(productId: string): Promise<SharedSnapshot> {
+  const variants = await getProductAvailability(productId);
+  const id = `${Date.now()}-${++loadSequence}`;
+  const at = new Date().toISOString();
+  const frames = new Map<string, StockFrame>();
+  return {
+    frameFor(variantId) {
+      const key = variantId ?? "";
+      let cached = frames.get(key);
+      if (!cached) {
+        const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
+        cached = { payload: JSON.stringify(payload), bytes: frame("stock", { productId, variants: payload, at }, id) };
+        frames.set(key, cached);
+      }
+      return cached;
+    },
+  };
+}
+
+function snapshotSince(productId: string, triggeredAt: number): Promise<SharedSnapshot> {
+  const shared = sharedLoads.get(productId);
+  if (shared && shared.startedAt >= triggeredAt) return shared.promise;
+  const entry = { startedAt: performance.now(), promise: loadShared(productId) };
+  sharedLoads.set(productId, entry);
+  const forget = () => {
+    if (sharedLoads.get(productId) === entry) sharedLoads.delete(productId);
+  };
+  entry.promise.then(forget, (error: unknown) => {
+    forget();
+    // Logged once per shared load, not once per open stream.
+    logger.warn("stock stream read failed", { productId, error: String(error) });
+  });
+  return entry.promise;
+}
+
+type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
 
 /**
  * Server-sent events for one product page. The first message is a fresh
@@ -21,6 +67,8 @@ function frame(event: string, data: unknown, id?: string): Uint8Array {
  * event for the product — from any app instance, via the event bus — triggers
  * one re-read of the product's stock (single-flight in the cache), sent as a
  * "stock" message. Heartbeat comments keep proxies from closing idle streams.
+ * While the event bus is degraded (Redis away) it asks for a resync every few
+ * seconds: the stream re-reads and sends a snapshot only when it changed.
  */
 export function productStockStream({ productId, variantId, signal }: StreamOptions): ReadableStream<Uint8Array> {
   let cleanup = () => {};
@@ -28,7 +76,7 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
     start(controller) {
       let closed = false;
       let pending: Promise<void> = Promise.resolve();
-      let sequence = 0;
+      let lastSent = "";
       const send = (chunk: Uint8Array) => {
         if (closed) return;
         try {
@@ -37,16 +85,16 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
           close();
         }
       };
-      const pushSnapshot = () => {
+      const pushSnapshot = (onlyIfChanged = false) => {
+        const triggeredAt = performance.now();
         // Chained so that messages leave in order even if reads finish out of order.
         pending = pending.then(async () => {
           try {
-            const variants = await getProductAvailability(productId);
-            const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
-            sequence += 1;
-            send(frame("stock", { productId, variants: payload, at: new Date().toISOString() }, `${Date.now()}-${sequence}`));
-          } catch (error) {
-            logger.warn("stock stream read failed", { productId, error: String(error) });
+            const { payload, bytes } = (await snapshotSince(productId, triggeredAt)).frameFor(variantId);
+            if (onlyIfChanged && payload === lastSent) return;
+            lastSent = payload;
+            send(bytes);
+          } catch {
             send(frame("unavailable", { message: "Live stock is temporarily unavailable" }));
           }
         });
@@ -55,7 +103,12 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
         if (event.productId !== productId || (variantId && event.variantId !== variantId)) return;
         pushSnapshot();
       };
-      const unsubscribe = eventBus().subscribe(onEvent);
+      const unsubscribeEvents = eventBus().subscribe(onEvent);
+      const unsubscribeResync = eventBus().onResync(() => pushSnapshot(true));
+      const unsubscribe = () => {
+        unsubscribeEvents();
+        unsubscribeResync();
+      };
       const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat ${Date.now()}\n\n`)), HEARTBEAT_MS);
       const close = () => {
         if (closed) return;

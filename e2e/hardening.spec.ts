@@ -1,0 +1,75 @@
+import { randomInt } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { serverActionId } from "../bench/app-server";
+import { findVariant, withDb } from "./store-helpers";
+
+const EXPECTED_HEADERS: Record<string, RegExp> = {
+  "content-security-policy": /default-src 'self'.*frame-ancestors 'none'/,
+  "x-content-type-options": /^nosniff$/,
+  "x-frame-options": /^DENY$/,
+  "referrer-policy": /^strict-origin-when-cross-origin$/,
+  "permissions-policy": /camera=\(\)/,
+  "cross-origin-opener-policy": /^same-origin$/,
+  "strict-transport-security": /max-age=\d+/,
+};
+
+test("pages, JSON routes and the static route carry the security headers and no X-Powered-By", async ({ request }) => {
+  const pick = await findVariant(request, () => true);
+  for (const path of ["/", `/products/${pick.slug}`, `/api/inventory/stock?productId=${pick.productId}`, "/api/live", "/api/health"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    for (const [name, pattern] of Object.entries(EXPECTED_HEADERS)) expect(headers[name], `${name} on ${path}`).toMatch(pattern);
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});
+
+test("the store works under its Content-Security-Policy: no violations while shopping", async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (load|execute|connect)/i.test(message.text())) violations.push(message.text());
+  });
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 1);
+  await page.goto(`/products/${pick.slug}?variant=${pick.variantId}`);
+  await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live"); // SSE connected (connect-src)
+  await page.getByTestId("add-to-cart").click(); // server action (script + fetch)
+  await expect(page.getByText("Added to cart — held for you")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+const cartAction = () => serverActionId("app/actions/cart.ts", "addToCartAction");
+
+test("a cross-site call of a server action is refused with a 403 and holds nothing", async ({ request, baseURL }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 1);
+  const holds = () => withDb(async (db) => Number((await db.query(`select count(*) from "StockReservation" where "variantId" = $1`, [pick.variantId])).rows[0].count));
+  const before = await holds();
+  const action = cartAction();
+  const response = await request.post(`${baseURL}${action.page}`, {
+    headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    data: JSON.stringify([{ variantId: pick.variantId, quantity: 1 }]),
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+  expect(await holds()).toBe(before);
+});
+
+test("the waitlist is rate limited per client IP across fresh cart sessions", async ({ request, baseURL }) => {
+  const pick = await findVariant(request, () => true);
+  const action = serverActionId("app/actions/waitlist.ts", "joinWaitlist");
+  const ip = `203.0.113.${randomInt(1, 254)}`; // one address, a new cookie-less session per request (a bot dropping cookies)
+  const codes: string[] = [];
+  for (let i = 0; i < 31; i++) {
+    // Node's fetch keeps no cookie jar: every request is a new cart session.
+    const response = await fetch(`${baseURL}/products/${pick.slug}`, {
+      method: "POST",
+      headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: baseURL!, "x-forwarded-for": ip },
+      body: JSON.stringify([{ variantId: pick.variantId, email: `bot${i}-${ip}@example.com` }]),
+    });
+    expect(response.status).toBe(200);
+    const row = (await response.text()).split("\n").find((line) => /^[0-9a-f]+:\{"ok":/.test(line))!;
+    const result = JSON.parse(row.slice(row.indexOf(":") + 1)) as { ok: boolean; error?: { code: string } };
+    codes.push(result.ok ? "ok" : result.error!.code);
+  }
+  expect(codes.slice(0, 30)).not.toContain("RATE_LIMITED");
+  expect(codes[30]).toBe("RATE_LIMITED");
+});

@@ -1,0 +1,17 @@
+import { PublicError } from "@/lib/actions/to-action-error";
+import { jsonError } from "./json-error";
+import { isSameOrigin } from "./origin";
+
+export { isSameOrigin } from "./origin";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a mutating route handler: cross-site requests get a JSON 403 before the handler runs. */
+export function sameOriginOnly<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    if (!isSameOrigin(request)) {
+      return jsonError(new PublicError("FORBIDDEN", "Cross-site request refused"), `${request.method} ${new URL(request.url).pathname}`);
+    }
+    return handler(request, context);
+  };
+}
