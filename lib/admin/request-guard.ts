@@ -18,9 +18,8 @@ function cookieFromHeader(header: string | null, name: string): string | undefin
 }
 
 /**
- * The guard of every /api/admin route: same rule as requireApiUser (signed
- * session cookie, role read from the database), but reading the cookie from
- * the Request itself, so a handler can be called — and its refusal proven —
+ * The guard of every /api/admin route: the signed session cookie (role read
+ * from the database, as for pages), read from the Request itself, so a handler can be called — and its refusal proven —
  * with any Request, not only inside Next's request scope.
  */
 export async function requireRequestUser(request: Request, minimum: Role): Promise<SessionUser> {

@@ -1,6 +1,5 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/actions/request-context";
-import { AuthError } from "./errors";
 import { hasRole, type Role, type SessionUser } from "./roles";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
@@ -11,13 +10,5 @@ export async function requirePageUser(minimum: Role, currentPath: string): Promi
   const user = await currentUser();
   if (!user) redirect(`${SIGN_IN_PATH}?next=${encodeURIComponent(currentPath)}`);
   if (!hasRole(user, minimum)) redirect(FORBIDDEN_PATH);
-  return user;
-}
-
-/** For admin route handlers: the user, or an AuthError that jsonError turns into 401/403. */
-export async function requireApiUser(minimum: Role): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) throw new AuthError("UNAUTHENTICATED");
-  if (!hasRole(user, minimum)) throw new AuthError("FORBIDDEN");
   return user;
 }

@@ -1,4 +1,4 @@
-import { requireApiUser } from "@/lib/auth/page-guard";
+import { requireRequestUser } from "@/lib/admin/request-guard";
 import { assertSameOrigin, bulkUploadResponse } from "@/lib/bulk/http";
 import { jsonError } from "@/lib/http/json-error";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
-    const user = await requireApiUser("OPS");
+    const user = await requireRequestUser(request, "OPS");
     return await bulkUploadResponse(request, user, "apply");
   } catch (error) {
     return jsonError(error, "bulk apply");

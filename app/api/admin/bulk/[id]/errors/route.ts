@@ -1,4 +1,4 @@
-import { requireApiUser } from "@/lib/auth/page-guard";
+import { requireRequestUser } from "@/lib/admin/request-guard";
 import { errorReportCsv } from "@/lib/bulk/history";
 import { jsonError } from "@/lib/http/json-error";
 import { idSchema } from "@/lib/validation/inventory";
@@ -7,9 +7,9 @@ import { parseInput } from "@/lib/inventory/parse";
 export const dynamic = "force-dynamic";
 
 /** The row errors of one upload as CSV (line, sku, warehouse, message). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    await requireApiUser("OPS");
+    await requireRequestUser(request, "OPS");
     const id = parseInput(idSchema, (await params).id);
     const report = await errorReportCsv(id);
     return new Response(report.csv, {
