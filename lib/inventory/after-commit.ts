@@ -5,12 +5,13 @@ import { publishStockEvents, type StockEvent } from "@/lib/events";
 
 type VariantNet = { variantId: string; productId: string; net: number };
 
-// Free units per variant right now. `reserved` counts every hold row; the few
+// Free units per variant right now. `reserved` counts every hold row (and, in
+// flash-sale mode, the units parked in buckets, which are still free); the few
 // expired-but-unswept ones are subtracted through the (variantId, expiresAt)
 // index, so this stays cheap however many live holds a hot variant has.
 const NET_SQL = `
 select v."id" as "variantId", v."productId",
-  coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - coalesce(x.expired, 0)::int, l."backordered")), 0)::int as net
+  coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - stockroom_parked(l."variantId", l."warehouseId") - coalesce(x.expired, 0)::int, l."backordered")), 0)::int as net
 from "ProductVariant" v
 left join "StockLevel" l on l."variantId" = v."id"
 left join (select r."variantId", r."warehouseId", sum(r."quantity") as expired from "StockReservation" r
