@@ -10,7 +10,8 @@
 -- so concurrent holds of one hot SKU lock N different rows.
 --
 -- Lock order, everywhere: a variant's stock levels (by id), then its buckets
--- (by slot). The bucket fast path locks only its home bucket and takes other
+-- (by slot). The bucket path locks only its home bucket (the lane's, see
+-- hold-batcher.ts) and a per-session advisory lock, and takes other
 -- buckets with SKIP LOCKED, never waiting, so it cannot close a cycle; when it
 -- cannot decide from the buckets it answers RETRY and the request is decided
 -- again on the exact path (levels + all buckets locked, buckets merged back,
@@ -115,11 +116,13 @@ BEGIN
     RETURN;
   END IF;
   v_home := p_slot % v_slots;
-  -- The home bucket is this session's lock (the same session always has the same home).
   PERFORM 1 FROM "StockBucket" b WHERE b."variantId" = p_variant AND b."slot" = v_home ORDER BY b."warehouseId" FOR UPDATE;
   IF NOT FOUND THEN
     RETURN;
   END IF;
+  -- Two requests of one session may run in different lanes (or instances), on
+  -- different buckets: this lock keeps "set the hold to N" idempotent.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_variant::text || p_session, 0));
   SELECT coalesce(sum(x.q), 0)::int INTO v_current FROM (
     SELECT sr."quantity" AS q FROM "StockReservation" sr WHERE sr."variantId" = p_variant AND sr."sessionId" = p_session FOR UPDATE
   ) x;
@@ -333,6 +336,13 @@ DECLARE
   f_target uuid[];
   f_net int[];
   f_floor int[];
+  g record;
+  g_wh uuid;
+  g_free int;
+  g_idx int[];
+  g_demand int;
+  g_net int;
+  g_floor int;
   res record;
 BEGIN
   IF p_exact THEN
@@ -363,6 +373,8 @@ BEGIN
   -- they are written with three statements instead of a dozen per hold. The
   -- rest (refusals, changes to existing holds, splits, backorders, expired-hold
   -- reclaim) is decided one by one below, under the same locks.
+  f_idx := '{}';
+  IF EXISTS (SELECT 1 FROM unnest(p_variants) AS x(v) WHERE NOT (x.v = ANY (v_flash)) AND NOT (x.v = ANY (v_flash_after))) THEN
   WITH req AS (
     SELECT s.i, p_variants[s.i] AS v, p_sessions[s.i] AS sess, p_quantities[s.i] AS q
     FROM generate_subscripts(p_variants, 1) AS s(i)
@@ -409,7 +421,60 @@ BEGIN
     RETURN QUERY SELECT u.i, 'OK'::text, p_quantities[u.i], u.n, p_quantities[u.i] + greatest(0, u.n - u.fl), 0
       FROM unnest(f_idx, f_net, f_floor) AS u(i, n, fl);
   END IF;
+  END IF;
 
+  -- The same for flash-sale variants, per (variant, home bucket): new holds of
+  -- the batch that the home bucket can serve entirely are written set-based;
+  -- the rest go through stockroom_flash_hold one by one below.
+  IF cardinality(v_flash) > 0 THEN
+  FOR g IN
+    SELECT x.v, x.home, x.slots, array_agg(x.i ORDER BY x.i) AS idxs
+    FROM (
+      SELECT s.i, p_variants[s.i] AS v, p_slots[s.i] % n.slots AS home, n.slots
+      FROM generate_subscripts(p_variants, 1) AS s(i)
+      JOIN (SELECT b."variantId", max(b."slot") + 1 AS slots FROM "StockBucket" b
+            WHERE b."variantId" = ANY (v_flash) GROUP BY 1) n ON n."variantId" = p_variants[s.i]
+      WHERE p_quantities[s.i] > 0 AND p_variants[s.i] = ANY (v_flash_after)
+    ) x
+    GROUP BY x.v, x.home, x.slots ORDER BY x.v, x.home
+  LOOP
+    PERFORM 1 FROM "StockBucket" b WHERE b."variantId" = g.v AND b."slot" = g.home ORDER BY b."warehouseId" FOR UPDATE;
+    SELECT b."warehouseId", b."free" INTO g_wh, g_free FROM "StockBucket" b
+    WHERE b."variantId" = g.v AND b."slot" = g.home ORDER BY b."free" DESC, b."warehouseId" LIMIT 1;
+    CONTINUE WHEN g_wh IS NULL;
+    -- The per-session lock of stockroom_flash_hold, in one global order.
+    PERFORM pg_advisory_xact_lock(k.key) FROM (
+      SELECT DISTINCT hashtextextended(g.v::text || p_sessions[u.i], 0) AS key FROM unnest(g.idxs) AS u(i) ORDER BY 1
+    ) k;
+    SELECT array_agg(f.i ORDER BY f.i), sum(p_quantities[f.i])::int INTO g_idx, g_demand
+    FROM unnest(g.idxs) AS f(i)
+    WHERE NOT EXISTS (SELECT 1 FROM unnest(g.idxs) AS o(i) WHERE p_sessions[o.i] = p_sessions[f.i] AND o.i <> f.i)
+      AND NOT EXISTS (SELECT 1 FROM "StockReservation" sr WHERE sr."variantId" = g.v AND sr."sessionId" = p_sessions[f.i]);
+    CONTINUE WHEN g_idx IS NULL OR g_free < g_demand;
+    WITH f AS (
+      SELECT u.i, p_sessions[u.i] AS sess, p_quantities[u.i] AS q, p_expires_at[u.i] AS exp FROM unnest(g_idx) AS u(i)
+    ), holds AS (
+      INSERT INTO "StockReservation" ("variantId", "warehouseId", "sessionId", "quantity", "expiresAt", "createdAt", "updatedAt")
+      SELECT g.v, g_wh, f.sess, f.q, f.exp, p_now, p_now FROM f
+    ), bucket AS (
+      UPDATE "StockBucket" SET "free" = "free" - g_demand WHERE "variantId" = g.v AND "slot" = g.home AND "warehouseId" = g_wh
+    )
+    INSERT INTO "InventoryMovement" ("variantId", "warehouseId", "type", "quantity", "reservedDelta", "reference", "notes", "createdBy", "createdAt")
+    SELECT g.v, g_wh, 'RESERVATION', 0, f.q, 'cart:' || left(md5(f.sess), 12), 'added to cart', 'shopper', p_now FROM f ORDER BY f.i;
+    -- Free units after this group (other lanes may be drawing at the same time: a report, not a decision).
+    SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - stockroom_parked(g.v, l."warehouseId"), l."backordered")), 0)::int,
+      max(CASE WHEN pv."inventoryPolicy" = 'DENY' THEN 0 ELSE -pv."backorderLimit" END)
+    INTO g_net, g_floor
+    FROM "StockLevel" l JOIN "ProductVariant" pv ON pv."id" = l."variantId" WHERE l."variantId" = g.v;
+    RETURN QUERY SELECT u.i, 'OK'::text, p_quantities[u.i], u.n, p_quantities[u.i] + greatest(0, u.n - g_floor), g.slots::int
+      FROM (SELECT x.i, g_net + g_demand - (sum(p_quantities[x.i]) OVER (ORDER BY x.i))::int AS n FROM unnest(g_idx) AS x(i)) u;
+    f_idx := f_idx || g_idx;
+  END LOOP;
+  END IF;
+
+  IF cardinality(f_idx) = cardinality(p_variants) THEN
+    RETURN;
+  END IF;
   FOR i IN
     SELECT s.i FROM generate_subscripts(p_variants, 1) AS s(i)
     WHERE NOT (s.i = ANY (f_idx))
