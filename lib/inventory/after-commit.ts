@@ -55,11 +55,8 @@ export async function afterStockChange(variantIds: Iterable<string>, { awaitEven
   const now = new Date();
   const known = ids.every((id) => productOf.has(id));
   const early = known ? invalidate([...new Set(ids.map((id) => cacheKey.productStock(productOf.get(id)!)))]) : null;
-  const { rows } = await pgPool().query<VariantNet>({
-    name: "stockroom_after_commit_net",
-    text: NET_SQL,
-    values: [ids, env.LOW_STOCK_DEFAULT_THRESHOLD, env.ALERT_DEBOUNCE_SECONDS, now],
-  });
+  // Unnamed on purpose: a cached generic plan of this query scans every stock level.
+  const { rows } = await pgPool().query<VariantNet>(NET_SQL, [ids, env.LOW_STOCK_DEFAULT_THRESHOLD, env.ALERT_DEBOUNCE_SECONDS, now]);
   if (productOf.size > 50_000) productOf.clear();
   for (const row of rows) productOf.set(row.variantId, row.productId);
   const candidates = rows.filter((r) => r.mayNotify).map((r) => r.variantId);

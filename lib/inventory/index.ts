@@ -7,3 +7,4 @@ export { adjustStock, receiveStock, recordDamage, recordReturn, transferStock } 
 export { verifyLedger, type LedgerReport } from "./ledger";
 export { startHoldSweeper, sweepExpiredHolds } from "./sweeper";
 export { afterStockChange } from "./after-commit";
+export { endFlashSale, getFlashSaleStatus, startFlashSale, type FlashSaleStatus } from "./flash-sale";

@@ -382,7 +382,9 @@ BEGIN
   ), fresh AS (
     SELECT r.* FROM req r
     WHERE NOT EXISTS (SELECT 1 FROM req o WHERE o.v = r.v AND o.sess = r.sess AND o.i <> r.i)
-      AND NOT EXISTS (SELECT 1 FROM "StockReservation" sr WHERE sr."variantId" = r.v AND sr."sessionId" = r.sess)
+      -- OFFSET 0 keeps this a per-request index probe: as an anti-join the
+      -- cached generic plan hashed the whole hold table on every batch.
+      AND NOT EXISTS (SELECT 1 FROM "StockReservation" sr WHERE sr."variantId" = r.v AND sr."sessionId" = r.sess OFFSET 0)
   ), lv AS (
     SELECT f.v, sum(f.free)::int AS net, max(f.free) AS target_free,
       (array_agg(f.wh ORDER BY f.free DESC, f.priority, f.code))[1] AS target
@@ -390,14 +392,15 @@ BEGIN
       SELECT l."variantId" AS v, l."warehouseId" AS wh, w."priority", w."code",
         stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered") AS free
       FROM "StockLevel" l JOIN "Warehouse" w ON w."id" = l."warehouseId"
-      WHERE l."variantId" IN (SELECT fresh.v FROM fresh)
+      WHERE l."variantId" = ANY (ARRAY(SELECT fresh.v FROM fresh))
     ) f GROUP BY f.v
   ), ok AS (
     SELECT fr.i, lv.target, fr.q,
       lv.net - sum(fr.q) OVER (PARTITION BY fr.v ORDER BY fr.i) AS net_after,
-      CASE WHEN pv."inventoryPolicy" = 'DENY' THEN 0 ELSE -pv."backorderLimit" END AS floor,
+      (SELECT CASE WHEN pv."inventoryPolicy" = 'DENY' THEN 0 ELSE -pv."backorderLimit" END
+       FROM "ProductVariant" pv WHERE pv."id" = fr.v) AS floor,
       sum(fr.q) OVER (PARTITION BY fr.v) AS demand, lv.net, lv.target_free
-    FROM fresh fr JOIN lv ON lv.v = fr.v JOIN "ProductVariant" pv ON pv."id" = fr.v
+    FROM fresh fr JOIN lv ON lv.v = fr.v
   )
   SELECT coalesce(array_agg(ok.i ORDER BY ok.i), '{}'), coalesce(array_agg(ok.target ORDER BY ok.i), '{}'),
     coalesce(array_agg(ok.net_after ORDER BY ok.i), '{}'), coalesce(array_agg(ok.floor ORDER BY ok.i), '{}')
@@ -449,7 +452,7 @@ BEGIN
     SELECT array_agg(f.i ORDER BY f.i), sum(p_quantities[f.i])::int INTO g_idx, g_demand
     FROM unnest(g.idxs) AS f(i)
     WHERE NOT EXISTS (SELECT 1 FROM unnest(g.idxs) AS o(i) WHERE p_sessions[o.i] = p_sessions[f.i] AND o.i <> f.i)
-      AND NOT EXISTS (SELECT 1 FROM "StockReservation" sr WHERE sr."variantId" = g.v AND sr."sessionId" = p_sessions[f.i]);
+      AND NOT EXISTS (SELECT 1 FROM "StockReservation" sr WHERE sr."variantId" = g.v AND sr."sessionId" = p_sessions[f.i] OFFSET 0);
     CONTINUE WHEN g_idx IS NULL OR g_free < g_demand;
     WITH f AS (
       SELECT u.i, p_sessions[u.i] AS sess, p_quantities[u.i] AS q, p_expires_at[u.i] AS exp FROM unnest(g_idx) AS u(i)
