@@ -18,7 +18,7 @@ export async function runSql<T>(tx: Tx | undefined, text: string, params: unknow
 export const VARIANT_NET_CTE = `
 net as (
   select v."id" as "variantId", v."sku", v."title", p."name" as "productName", p."slug" as "productSlug",
-    coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - coalesce(x.expired, 0)::int, l."backordered")), 0)::int as net
+    coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - stockroom_parked(l."variantId", l."warehouseId") - coalesce(x.expired, 0)::int, l."backordered")), 0)::int as net
   from "ProductVariant" v
   join "Product" p on p."id" = v."productId"
   join "StockLevel" l on l."variantId" = v."id"

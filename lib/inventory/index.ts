@@ -9,3 +9,4 @@ export { startHoldSweeper, sweepExpiredHolds } from "./sweeper";
 export { afterStockChange } from "./after-commit";
 export { setSafetyStock, updateVariantSettings, type SafetyStockInput, type VariantSettingsInput } from "./settings";
 export { releaseHoldAsStaff, type StaffReleaseInput } from "./staff-release";
+export { endFlashSale, getFlashSaleStatus, startFlashSale, type FlashSaleStatus } from "./flash-sale";

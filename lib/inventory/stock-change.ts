@@ -19,12 +19,17 @@ export type StockChange = {
  * The one primitive for on-hand changes outside checkout: a conditional UPDATE
  * that decides and writes in one statement (no check-then-act), plus its ledger
  * row, in the caller's transaction. Creates the stock level on first receipt.
+ * A variant in flash-sale mode is merged back before and split again after.
  */
 export async function applyStockChange(tx: Prisma.TransactionClient, change: StockChange): Promise<{ onHand: number }> {
   if (change.quantity > 0) {
     await tx.$executeRaw`insert into "StockLevel" ("variantId", "warehouseId") values (${change.variantId}::uuid, ${change.warehouseId}::uuid)
       on conflict ("variantId", "warehouseId") do nothing`;
   }
+  // Flash-sale mode: return parked units to the level (locking its levels and
+  // buckets) so the change is decided on exact numbers, then park again below.
+  const merged = await tx.$queryRaw<{ slots: number }[]>`select stockroom_flash_merge(${change.variantId}::uuid, now()) as slots`;
+  const slots = merged[0]?.slots ?? 0;
   const floor = change.keepHolds ? "hold" : "zero";
   const rows = await tx.$queryRaw<{ onHand: number }[]>`
     update "StockLevel" set "onHand" = "onHand" + ${change.quantity}, "updatedAt" = now()
@@ -58,5 +63,6 @@ export async function applyStockChange(tx: Prisma.TransactionClient, change: Sto
       createdBy: change.actor,
     },
   });
+  if (slots > 0) await tx.$queryRaw`select stockroom_flash_split(${change.variantId}::uuid, ${slots}::int, now())`;
   return updated;
 }

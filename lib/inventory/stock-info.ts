@@ -12,13 +12,14 @@ import { idSchema } from "@/lib/validation/inventory";
 
 type ProductSnapshot = { productId: string; variants: VariantSnapshot[]; nextExpiry: string | null };
 
-// Live holds = the level's reserved counter minus expired, unswept holds; both
+// Live holds = the level's reserved counter minus units parked in flash-sale
+// buckets (still free) minus expired, unswept holds; both
 // lookups use the (variantId, expiresAt) index, never a scan of all live holds.
 const SNAPSHOT_SQL = `
 select v."id" as "variantId", v."inventoryPolicy" as policy, v."backorderLimit", v."restockDate",
   case when a."isActive" then a."threshold" end as threshold,
   l."warehouseId", w."code" as "warehouseCode", l."onHand", l."safetyStock", l."incoming", l."backordered",
-  (l."reserved" - coalesce(x.expired, 0))::int as reserved, n.next_expiry
+  (l."reserved" - stockroom_parked(l."variantId", l."warehouseId") - coalesce(x.expired, 0))::int as reserved, n.next_expiry
 from "ProductVariant" v
 left join "LowStockAlert" a on a."variantId" = v."id"
 left join "StockLevel" l on l."variantId" = v."id"

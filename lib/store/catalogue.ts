@@ -23,10 +23,13 @@ export type CataloguePage = { products: ProductCard[]; total: number; page: numb
 const FILTERED_PRODUCTS = `
 with variant_stock as (
   select v."productId", v."id",
-    greatest(coalesce(sum(least(greatest(l."onHand" - l."reserved" - l."backordered" - l."safetyStock", 0),
-                                 l."onHand" - l."reserved" - l."backordered")), 0), 0)::int as free,
+    greatest(coalesce(sum(least(greatest(l."onHand" - (l."reserved" - coalesce(b.parked, 0)) - l."backordered" - l."safetyStock", 0),
+                                 l."onHand" - (l."reserved" - coalesce(b.parked, 0)) - l."backordered")), 0), 0)::int as free,
     bool_or(v."inventoryPolicy" <> 'DENY' and v."backorderLimit" > 0) as beyond
   from "ProductVariant" v left join "StockLevel" l on l."variantId" = v."id"
+  -- Units parked in flash-sale buckets are counted in "reserved" but still free.
+  left join (select "variantId", "warehouseId", sum("free")::int as parked from "StockBucket" group by 1, 2) b
+    on b."variantId" = l."variantId" and b."warehouseId" = l."warehouseId"
   group by v."productId", v."id"
 ), product_stock as (
   select "productId", sum(free)::int as available, coalesce(bool_or(beyond), false) as beyond
