@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { findVariant } from "./store-helpers";
 
 // The admin journey on the seeded demo data: sign in, find a low-stock item,
 // receive a purchase order, watch it leave the low-stock list (live, over SSE,
@@ -145,4 +146,28 @@ test("an admin adds a user; OPS does not see or reach the users page", async ({ 
   await expect(ops.getByRole("link", { name: "Users" })).toHaveCount(0);
   await ops.goto("/admin/users");
   await expect(ops).toHaveURL(/\/admin\/forbidden/);
+});
+
+test("an admin switches a hot variant into flash-sale mode, shoppers keep buying, and it merges back", async ({ browser, request }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 20);
+  const admin = await newSignedInPage(browser, "admin@stockroom.test", "admin-password", `/admin/inventory/${pick.variantId}`);
+  const flash = admin.getByTestId("flash-sale");
+  await expect(admin.getByTestId("flash-sale-status")).toContainText("Off");
+  await flash.getByLabel("Buckets").fill("4");
+  await flash.getByRole("button", { name: "Start flash sale" }).click();
+  await expect(admin.getByTestId("flash-sale-status")).toContainText("On: 4 buckets");
+
+  const shopper = await (await browser.newContext()).newPage();
+  await shopper.goto(`/products/${pick.slug}?variant=${pick.variantId}`);
+  await shopper.getByTestId("add-to-cart").click();
+  await expect(shopper.getByTestId("cart-count")).toHaveText("1");
+  const stock = await (await request.get(`/api/inventory/stock?productId=${pick.productId}&variantId=${pick.variantId}`)).json();
+  expect(stock.variants[0].available).toBe(pick.available - 1);
+
+  await flash.getByRole("button", { name: "End and merge back" }).click();
+  await expect(admin.getByTestId("flash-sale-status")).toContainText("Off");
+  const after = await (await request.get(`/api/inventory/stock?productId=${pick.productId}&variantId=${pick.variantId}`)).json();
+  expect(after.variants[0].available).toBe(pick.available - 1);
+  const ledger = await admin.request.get("/api/admin/ledger");
+  expect((await ledger.json()).ok).toBe(true);
 });

@@ -6,7 +6,9 @@ import { HoldsTable } from "@/components/admin/holds-table";
 import { MovementTable } from "@/components/admin/movement-table";
 import { OnHandChart } from "@/components/admin/on-hand-chart";
 import { Pager, withParams } from "@/components/admin/pager";
+import { FlashSaleForms } from "@/components/admin/flash-sale-forms";
 import { SafetyStockForm, VariantSettingsForm } from "@/components/admin/settings-forms";
+import { getFlashSaleStatus } from "@/lib/inventory/flash-sale";
 import { PolicyBadge } from "@/components/admin/status-badge";
 import { StockOperationForms } from "@/components/admin/stock-operation-forms";
 import { cardClass, inputClass, secondaryButtonClass, tableClass, tdClass, thClass } from "@/components/admin/ui";
@@ -28,11 +30,12 @@ export default async function VariantPage({ params, searchParams }: Props) {
   const user = await requirePageUser("OPS", `/admin/inventory/${encodeURIComponent(variantId)}`);
   if (!idSchema.safeParse(variantId).success) notFound();
   const filter = { ...parseMovementFilter(await searchParams), variantId };
-  const [variant, history, series, holds] = await Promise.all([
+  const [variant, history, series, holds, flashSale] = await Promise.all([
     getVariantDetail(variantId),
     listMovements(filter),
     getOnHandSeries(variantId, 90),
     listActiveHolds({ variantId, pageSize: 100 }),
+    getFlashSaleStatus(variantId),
   ]);
   if (!variant) notFound();
   const canEdit = hasRole(user, "ADMIN");
@@ -106,6 +109,12 @@ export default async function VariantPage({ params, searchParams }: Props) {
             threshold: variant.threshold ?? variant.defaultThreshold,
           }}
         />
+      </section>
+
+      <section className={cardClass} aria-labelledby="flash-heading">
+        <h2 id="flash-heading" className="mb-1 text-lg font-semibold">Flash-sale mode</h2>
+        {!canEdit && <p className="mb-2 text-sm text-zinc-600">Only admins can switch flash-sale mode.</p>}
+        <FlashSaleForms variantId={variant.id} path={path} canEdit={canEdit} active={flashSale.active} buckets={flashSale.buckets} parked={flashSale.parked} />
       </section>
 
       <section className={cardClass} aria-labelledby="holds-heading">
