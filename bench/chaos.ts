@@ -7,7 +7,7 @@
 // Targets: oversold 0, invariant_ok true, non_4xx_errors 0.
 import { callServerAction, serverActionId, startApp, type AppInstance } from "./app-server";
 import { PrivateRedis } from "./private-redis";
-import { prepareBenchDatabase } from "./setup";
+import { createBenchVariant, prepareBenchDatabase } from "./setup";
 
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -53,17 +53,10 @@ async function main() {
   process.env.REDIS_URL = redis.url;
   await prepareBenchDatabase();
   const { db, disconnectDb } = await import("../lib/db");
-  const { receiveStock, verifyLedger } = await import("../lib/inventory");
+  const { verifyLedger } = await import("../lib/inventory");
   const { disconnectRedis } = await import("../lib/redis");
 
-  const warehouse = await db.warehouse.create({ data: { code: "MAIN", name: "Main" } });
-  const stocked = async (slug: string) => {
-    const product = await db.product.create({ data: { slug, name: slug, description: "", category: "bench", priceCents: 100, imageUrl: "/x.svg" } });
-    const variant = await db.productVariant.create({ data: { productId: product.id, sku: slug.toUpperCase(), title: "Default" } });
-    await db.stockLevel.create({ data: { variantId: variant.id, warehouseId: warehouse.id } });
-    await receiveStock({ variantId: variant.id, warehouseId: warehouse.id, quantity: STOCK, reference: "PO-BENCH", actor: "bench" });
-    return variant.id;
-  };
+  const stocked = async (slug: string) => (await createBenchVariant(slug, STOCK)).variantId;
   const [calm, chaotic] = [await stocked("chaos-baseline"), await stocked("chaos-redis-restart")];
   const env = {
     DATABASE_URL: process.env.DATABASE_URL!,

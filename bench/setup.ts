@@ -37,3 +37,19 @@ export async function throughput(concurrency: number, ms: number, worker: (loop:
   );
   return done / ((performance.now() - started) / 1_000);
 }
+
+/**
+ * A one-variant product in a MAIN warehouse, stocked through receiveStock so
+ * the ledger is real. Call after prepareBenchDatabase (lib/db reads its env).
+ */
+export async function createBenchVariant(slug: string, quantity: number): Promise<{ productId: string; variantId: string }> {
+  const { db } = await import("../lib/db");
+  const { receiveStock } = await import("../lib/inventory");
+  const warehouse =
+    (await db.warehouse.findUnique({ where: { code: "MAIN" } })) ?? (await db.warehouse.create({ data: { code: "MAIN", name: "Main" } }));
+  const product = await db.product.create({ data: { slug, name: slug, description: "", category: "bench", priceCents: 100, imageUrl: "/x.svg" } });
+  const variant = await db.productVariant.create({ data: { productId: product.id, sku: slug.toUpperCase(), title: "Default" } });
+  await db.stockLevel.create({ data: { variantId: variant.id, warehouseId: warehouse.id } });
+  await receiveStock({ variantId: variant.id, warehouseId: warehouse.id, quantity, reference: "PO-BENCH", actor: "bench" });
+  return { productId: product.id, variantId: variant.id };
+}

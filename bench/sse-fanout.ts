@@ -7,7 +7,7 @@
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { percentile, startApp } from "./app-server";
-import { prepareBenchDatabase } from "./setup";
+import { createBenchVariant, prepareBenchDatabase } from "./setup";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2_000);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 10);
@@ -80,18 +80,11 @@ async function measure(url: string, count: number, variantId: string, startAvail
 
 async function main() {
   await prepareBenchDatabase();
-  const { db, disconnectDb } = await import("../lib/db");
-  const { receiveStock, reserveStock } = await import("../lib/inventory");
+  const { disconnectDb } = await import("../lib/db");
+  const { reserveStock } = await import("../lib/inventory");
   const { disconnectRedis } = await import("../lib/redis");
 
-  const warehouse = await db.warehouse.create({ data: { code: "MAIN", name: "Main" } });
-  const stocked = async (slug: string) => {
-    const product = await db.product.create({ data: { slug, name: slug, description: "", category: "bench", priceCents: 100, imageUrl: "/x.svg" } });
-    const variant = await db.productVariant.create({ data: { productId: product.id, sku: slug.toUpperCase(), title: "Default" } });
-    await db.stockLevel.create({ data: { variantId: variant.id, warehouseId: warehouse.id } });
-    await receiveStock({ variantId: variant.id, warehouseId: warehouse.id, quantity: 1_000, reference: "PO-BENCH", actor: "bench" });
-    return { productId: product.id, variantId: variant.id };
-  };
+  const stocked = (slug: string) => createBenchVariant(slug, 1_000);
   const [single, fanout] = [await stocked("sse-single"), await stocked("sse-fanout")];
   const app = await startApp({
     DATABASE_URL: process.env.DATABASE_URL!,
