@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeEach } from "@jest/globals";
 import { db } from "@/lib/db";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { receiveStock } from "@/lib/inventory";
+import { closeConnections, truncateAll } from "./db";
 
 let counter = 0;
 
@@ -73,4 +75,21 @@ export function callerContext(options: { cart?: string | null; user?: import("@/
       revalidatePath: (path: string) => void revalidated.push(path),
     },
   };
+}
+
+export type Warehouses = Awaited<ReturnType<typeof createWarehouses>>;
+
+/**
+ * The usual integration-test frame: before each test every table is emptied
+ * and MAIN and EAST warehouses are created (filled into the returned object in
+ * place); connections close after the file.
+ */
+export function freshWarehousesPerTest(): Warehouses {
+  const warehouses = {} as Warehouses;
+  beforeEach(async () => {
+    await truncateAll();
+    Object.assign(warehouses, await createWarehouses());
+  });
+  afterAll(closeConnections);
+  return warehouses;
 }

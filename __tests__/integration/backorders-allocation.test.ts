@@ -1,16 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
 import { commitReservation, getStockInfo, receiveStock, reserveStock, verifyLedger } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 const actor = "receiving@stockroom.test";
 const customer = { email: "shopper@example.com", name: "Shopper" };

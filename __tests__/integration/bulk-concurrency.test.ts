@@ -1,18 +1,10 @@
 import { db } from "@/lib/db";
 import { applyBulkUpload, previewBulkUpload } from "@/lib/bulk/upload";
 import { InsufficientStockError, reserveStock, verifyLedger } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, expireHolds, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 import { csv, csvSource, onHand, opsUser } from "../helpers/bulk";
 
-type Warehouses = Awaited<ReturnType<typeof createWarehouses>>;
-let wh: Warehouses;
-
-beforeEach(async () => {
-  await truncateAll();
-  wh = await createWarehouses();
-});
-afterAll(closeConnections);
+const wh = freshWarehousesPerTest();
 
 const apply = (text: string, reference: string) => applyBulkUpload({ source: csvSource(text), request: { filename: "s.csv", reference }, user: opsUser });
 

@@ -3,18 +3,10 @@ import { BulkFileError } from "@/lib/bulk/errors";
 import { exportStockCsv } from "@/lib/bulk/export";
 import { errorReportCsv } from "@/lib/bulk/history";
 import { applyBulkUpload, previewBulkUpload } from "@/lib/bulk/upload";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest } from "../helpers/fixtures";
 import { counts, csv, csvSource, onHand, opsUser } from "../helpers/bulk";
 
-type Warehouses = Awaited<ReturnType<typeof createWarehouses>>;
-let wh: Warehouses;
-
-beforeEach(async () => {
-  await truncateAll();
-  wh = await createWarehouses();
-});
-afterAll(closeConnections);
+const wh = freshWarehousesPerTest();
 
 const preview = (text: string | Buffer, chunkSize?: number) =>
   previewBulkUpload({ source: csvSource(text, chunkSize), request: { filename: "stock.csv" } });

@@ -2,18 +2,10 @@ import { db } from "@/lib/db";
 import { applyBulkUpload, previewBulkUpload } from "@/lib/bulk/upload";
 import { eventBus, type StockEvent } from "@/lib/events";
 import { getStockInfo, verifyLedger } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest } from "../helpers/fixtures";
 import { counts, csv, csvSource, onHand, opsUser } from "../helpers/bulk";
 
-type Warehouses = Awaited<ReturnType<typeof createWarehouses>>;
-let wh: Warehouses;
-
-beforeEach(async () => {
-  await truncateAll();
-  wh = await createWarehouses();
-});
-afterAll(closeConnections);
+const wh = freshWarehousesPerTest();
 
 const preview = (text: string) => previewBulkUpload({ source: csvSource(text), request: { filename: "stock.csv" } });
 const apply = (text: string, reference = "COUNT-1") =>

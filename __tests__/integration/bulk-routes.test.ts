@@ -1,17 +1,9 @@
 import { NDJSON, bulkUploadResponse } from "@/lib/bulk/http";
 import { listBulkUploads } from "@/lib/bulk/history";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest } from "../helpers/fixtures";
 import { csv, onHand, opsUser } from "../helpers/bulk";
 
-type Warehouses = Awaited<ReturnType<typeof createWarehouses>>;
-let wh: Warehouses;
-
-beforeEach(async () => {
-  await truncateAll();
-  wh = await createWarehouses();
-});
-afterAll(closeConnections);
+const wh = freshWarehousesPerTest();
 
 function upload(path: string, body: BodyInit, headers: Record<string, string> = {}) {
   return new Request(`http://localhost/api/admin/bulk/${path}`, { method: "POST", body, headers, duplex: "half" } as RequestInit);

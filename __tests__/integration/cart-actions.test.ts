@@ -1,17 +1,11 @@
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { addToCartAction, reReserveCartLineAction, removeCartLineAction, setCartLineAction } from "@/app/actions/cart";
 import { db } from "@/lib/db";
 import { getStockInfo, sweepExpiredHolds, verifyLedger } from "@/lib/inventory";
 import { getCart } from "@/lib/store/cart";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { callerContext, createStockedVariant, createWarehouses, expireHolds } from "../helpers/fixtures";
+import { callerContext, createStockedVariant, expireHolds, freshWarehousesPerTest } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 describe("cart actions (through the real action client)", () => {
   it("adding holds the stock and records the line", async () => {

@@ -1,20 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { addToCartAction } from "@/app/actions/cart";
 import { placeOrderAction } from "@/app/actions/checkout";
 import { db } from "@/lib/db";
 import { getStockInfo, sweepExpiredHolds, verifyLedger } from "@/lib/inventory";
 import { getCart } from "@/lib/store/cart";
 import { getOrderForSession } from "@/lib/store/checkout";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { callerContext, createStockedVariant, createWarehouses, expireHolds } from "../helpers/fixtures";
+import { callerContext, createStockedVariant, expireHolds, freshWarehousesPerTest } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 function checkoutForm(overrides: Record<string, string> = {}) {
   return {

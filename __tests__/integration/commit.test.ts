@@ -1,16 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
 import { InventoryError, commitReservation, getStockInfo, reserveStock, verifyLedger } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, expireHolds, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 const customer = { email: "sam@example.com", name: "Sam Shopper", address: { line1: "1 Main St", city: "Springfield" } };
 

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { Client } from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -13,15 +13,9 @@ import { endFlashSale, getFlashSaleStatus, startFlashSale } from "@/lib/inventor
 import { endVariantFlashSale, startVariantFlashSale, variantFlashSaleStatus } from "@/app/actions/flash-sale";
 import type { ActionContext } from "@/lib/actions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, expireHolds, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 const admin = "admin@stockroom.test";
 const customer = { email: "sam@example.com", name: "Sam Shopper", address: { line1: "1 Main St", city: "Springfield" } };

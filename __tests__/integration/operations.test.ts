@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
 import {
   InventoryError,
@@ -11,15 +11,9 @@ import {
   transferStock,
   verifyLedger,
 } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 const actor = "ops@stockroom.test";
 

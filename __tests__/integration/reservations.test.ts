@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
 import {
   InsufficientStockError,
@@ -9,16 +9,9 @@ import {
   sweepExpiredHolds,
   verifyLedger,
 } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, expireHolds, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 const both = () => [warehouses.main, warehouses.east];
 

@@ -1,18 +1,12 @@
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { GET as streamRoute } from "@/app/api/inventory/stream/route";
 import { GET as stockRoute } from "@/app/api/inventory/stock/route";
 import { eventBus } from "@/lib/events";
 import { reserveStock } from "@/lib/inventory";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 import { frameReader } from "../helpers/sse";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 describe("GET /api/inventory/stream", () => {
   it("sends a snapshot, then a fresh one within a second of a stock change, and cleans up on disconnect", async () => {

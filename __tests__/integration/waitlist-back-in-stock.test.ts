@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import type { Transporter } from "nodemailer";
 import { joinWaitlist } from "@/app/actions/waitlist";
 import type { ActionContext } from "@/lib/actions";
@@ -7,15 +7,9 @@ import { db } from "@/lib/db";
 import { adjustStock, receiveStock, reserveStock } from "@/lib/inventory";
 import { emailDeliverer } from "@/lib/outbox/channels";
 import { processOutboxBatch } from "@/lib/outbox";
-import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 
-let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
-beforeEach(async () => {
-  await truncateAll();
-  warehouses = await createWarehouses();
-});
-afterAll(closeConnections);
+const warehouses = freshWarehousesPerTest();
 
 const shopper = (session = sessionId()): ActionContext => ({ user: async () => null, cartSessionId: async () => session, revalidatePath: () => {} });
 const actor = "waitlist-test";
