@@ -81,4 +81,32 @@ describe("stock events (Redis pub/sub)", () => {
       unsubscribe();
     }
   });
+
+  it("reports each variant's availability after the whole hold batch, and leaves expired holds out of it", async () => {
+    const { main } = await createWarehouses();
+    const a = await createStockedVariant([main], { stock: { MAIN: 30 } });
+    const b = await createStockedVariant([main], { stock: { MAIN: 12 } });
+    const received: StockEvent[] = [];
+    const unsubscribe = eventBus().subscribe((event) => received.push(event));
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const stale = sessionId();
+      await reserveStock({ variantId: b.variantId, sessionId: stale, quantity: 4, now: new Date(Date.now() - 3_600_000) });
+      // Concurrent holds of two variants go through shared batches.
+      await Promise.all([
+        ...Array.from({ length: 20 }, () => reserveStock({ variantId: a.variantId, sessionId: sessionId(), quantity: 1 })),
+        ...Array.from({ length: 5 }, () => reserveStock({ variantId: b.variantId, sessionId: sessionId(), quantity: 1 })),
+      ]);
+      const last = (variantId: string) => received.filter((e) => e.variantId === variantId).at(-1)?.available;
+      const deadline = Date.now() + 2_000;
+      while ((last(a.variantId) !== 10 || last(b.variantId) !== 7) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(last(a.variantId)).toBe(10);
+      expect(Math.min(...received.filter((e) => e.variantId === a.variantId).map((e) => e.available))).toBe(10);
+      // b: 12 on hand, 5 live holds; the expired hold of 4 no longer counts.
+      expect(last(b.variantId)).toBe(7);
+      expect((await getStockInfo({ productId: b.productId })).available).toBe(7);
+    } finally {
+      unsubscribe();
+    }
+  });
 });

@@ -1,11 +1,24 @@
 import { pgPool } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { env } from "@/lib/env";
+import type { VariantNet } from "./after-commit";
 import { afterHoldsCommitted } from "./after-commit-coalescer";
 
 export type HoldRequest = { variantId: string; sessionId: string; quantity: number; expiresAt: Date };
 export type HoldOutcome = { code: "OK" | "INSUFFICIENT" | "NOT_FOUND"; held: number; net: number; maxHoldable: number };
 
-type Row = { idx: number; code: HoldOutcome["code"] | "RETRY"; held: number; net: number; maxHoldable: number; buckets: number };
+type Row = {
+  idx: number;
+  code: HoldOutcome["code"] | "RETRY";
+  held: number;
+  net: number;
+  maxHoldable: number;
+  buckets: number;
+  // OK rows: the variant's product and figures after the whole batch (see migration variant_nets).
+  productId: string | null;
+  variantNet: number | null;
+  mayNotify: boolean | null;
+};
 type Pending = HoldRequest & { slot: number; exact: boolean; resolve: (outcome: HoldOutcome) => void; reject: (error: unknown) => void };
 type Lane = { key: string; queue: Pending[]; running: boolean };
 
@@ -23,8 +36,12 @@ const FLASH_LANES = 1;
 const SLOT_OFFSET = Math.floor(Math.random() * 1024); // the database takes slots modulo the variant's bucket count
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
 
-const SET_HOLDS_SQL = `select idx, code, held, net, max_holdable as "maxHoldable", buckets
-  from stockroom_set_holds($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz, $6::int[], $7::boolean)`;
+const HOLD_BATCH = {
+  name: "stockroom_hold_batch",
+  text: `select idx, code, held, net, max_holdable as "maxHoldable", buckets,
+      product_id as "productId", variant_net as "variantNet", may_notify as "mayNotify"
+    from stockroom_hold_batch($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::timestamptz, $6::int[], $7::boolean, $8::int, $9::int)`,
+};
 
 /**
  * Natural batching (group commit): each lane runs one stockroom_set_holds call
@@ -95,15 +112,20 @@ async function drain(lane: Lane) {
 async function runBatch(batch: Pending[], attempt = 1): Promise<Row[]> {
   const now = new Date();
   try {
-    const { rows } = await pgPool().query<Row>(SET_HOLDS_SQL, [
-      batch.map((r) => r.variantId),
-      batch.map((r) => r.sessionId),
-      batch.map((r) => r.quantity),
-      batch.map((r) => r.expiresAt),
-      now,
-      batch.map((r) => r.slot),
-      batch[0]!.exact,
-    ]);
+    const { rows } = await pgPool().query<Row>({
+      ...HOLD_BATCH,
+      values: [
+        batch.map((r) => r.variantId),
+        batch.map((r) => r.sessionId),
+        batch.map((r) => r.quantity),
+        batch.map((r) => r.expiresAt),
+        now,
+        batch.map((r) => r.slot),
+        batch[0]!.exact,
+        env.LOW_STOCK_DEFAULT_THRESHOLD,
+        env.ALERT_DEBOUNCE_SECONDS,
+      ],
+    });
     const byIndex: Row[] = new Array(batch.length);
     for (const row of rows) byIndex[row.idx - 1] = row;
     return byIndex;
@@ -119,6 +141,7 @@ async function runBatch(batch: Pending[], attempt = 1): Promise<Row[]> {
 
 async function settle(batch: Pending[], rows: Row[]) {
   const answered: Array<[Pending, HoldOutcome]> = [];
+  const changes: VariantNet[] = [];
   batch.forEach((request, i) => {
     const row = rows[i];
     if (!row) return request.reject(new Error("hold batch returned no result for a request"));
@@ -126,7 +149,10 @@ async function settle(batch: Pending[], rows: Row[]) {
     else if (row.code !== "RETRY") flashSlots.delete(request.variantId);
     if (row.code === "RETRY") return enqueue({ ...request, exact: true });
     answered.push([request, { code: row.code, held: row.held, net: row.net, maxHoldable: row.maxHoldable }]);
+    if (row.code === "OK" && row.productId !== null) {
+      changes.push({ variantId: request.variantId, productId: row.productId, net: row.variantNet ?? 0, mayNotify: row.mayNotify === true });
+    }
   });
-  await afterHoldsCommitted(answered.filter(([, o]) => o.code === "OK").map(([r]) => r.variantId));
+  await afterHoldsCommitted(changes);
   for (const [request, outcome] of answered) request.resolve(outcome);
 }
