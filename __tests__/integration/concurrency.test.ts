@@ -79,4 +79,35 @@ describe("no overselling under concurrency", () => {
     expect(results[0]!.refused + results[1]!.refused).toBe(150);
     await expectNoOversell(v.variantId, v.productId, 50);
   });
+
+  it("does not make other shoppers wait for a variant whose stock another transaction has locked", async () => {
+    const { main } = await createWarehouses();
+    const locked = await createStockedVariant([main], { stock: { MAIN: 5 } });
+    const free = await createStockedVariant([main], { stock: { MAIN: 5 } });
+    const blocker = new Client({ connectionString: env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      // A long stock operation (a bulk apply, say) holding the level's row lock.
+      await blocker.query("begin");
+      await blocker.query(`select 1 from "StockLevel" where "variantId" = $1 for update`, [locked.variantId]);
+      let lockedSettled = false;
+      const lockedHold = reserveStock({ variantId: locked.variantId, sessionId: sessionId(), quantity: 2 }).finally(() => (lockedSettled = true));
+      // Same moment, same lane: the other variant is decided at once, not after the lock.
+      const [freeHold] = await Promise.all([
+        reserveStock({ variantId: free.variantId, sessionId: sessionId(), quantity: 1 }),
+        reserveStock({ variantId: free.variantId, sessionId: sessionId(), quantity: 1 }),
+      ]);
+      expect(freeHold.held).toBe(1);
+      expect(lockedSettled).toBe(false);
+      await blocker.query(`update "StockLevel" set "safetyStock" = 1 where "variantId" = $1`, [locked.variantId]);
+      await blocker.query("commit");
+      // Decided after the lock is released, on what the other transaction left.
+      expect(await lockedHold).toMatchObject({ held: 2, maxHoldable: 4 });
+      expect((await getStockInfo({ productId: locked.productId })).available).toBe(2);
+      expect((await getStockInfo({ productId: free.productId })).available).toBe(3);
+      expect(await verifyLedger()).toMatchObject({ ok: true });
+    } finally {
+      await blocker.end();
+    }
+  });
 });

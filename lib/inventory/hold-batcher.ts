@@ -24,10 +24,11 @@ type Lane = { key: string; queue: Pending[]; running: boolean };
 
 const MAX_BATCH = 256;
 // Fewer, larger transactions win on a CPU-bound database (measured: 1 lane >
-// 2 > 4 > 8 for reserve-spread on the 2-core machine), but one lane would let a
-// variant whose levels are locked (a long bulk apply) stall every hold of the
-// process; 2 keeps a second lane moving.
-const LANES = 2;
+// 2 > 4 > 8 for reserve-spread on the 2-core machine). One lane is safe because
+// a batch never waits for row locks: a variant whose levels another
+// transaction holds is answered RETRY and decided on its own exact lane
+// (migration holds_skip_locked), so it cannot stall the other shoppers.
+const LANES = 1;
 // Transactions per flash-sale variant in one process. Its buckets exist for
 // parallelism ACROSS processes and connections (each process starts at a
 // random bucket offset); inside one process a single lane with natural batching
@@ -44,13 +45,14 @@ const HOLD_BATCH = {
 };
 
 /**
- * Natural batching (group commit): each lane runs one stockroom_set_holds call
+ * Natural batching (group commit): each lane runs one stockroom_hold_batch call
  * at a time; requests arriving meanwhile wait and go together in the next call,
  * one transaction and one WAL flush for all of them. Under no load a batch is a
  * single request, so nothing waits for a timer.
  *
- * Lanes: ordinary variants map to one of LANES fixed lanes, so lanes never
- * contend for the same level rows. A variant in flash-sale mode (the database
+ * Lanes: ordinary variants map to one of LANES fixed lanes (so lanes never
+ * contend for the same level rows), and a variant locked elsewhere is sent to
+ * its exact lane rather than waited for. A variant in flash-sale mode (the database
  * reports its bucket count with every answer) gets lanes of its own, each with
  * a home bucket, so a hot SKU neither waits behind nor holds up ordinary
  * variants, and several processes draw from different buckets at once. This is
