@@ -1,5 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { cacheStore, readThrough } from "@/lib/cache";
+import Redis from "ioredis";
+import { env } from "@/lib/env";
 import { eventBus, type StockEvent } from "@/lib/events";
 import { getStockInfo, reserveStock } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
@@ -107,6 +109,32 @@ describe("stock events (Redis pub/sub)", () => {
       expect((await getStockInfo({ productId: b.productId })).available).toBe(7);
     } finally {
       unsubscribe();
+    }
+  });
+
+  it("sends the events of one round as one message, delivered to subscribers one by one", async () => {
+    const channel = `${env.REDIS_KEY_PREFIX}events:stock`;
+    const raw = new Redis(env.REDIS_URL!, { lazyConnect: true });
+    const messages: string[] = [];
+    const received: StockEvent[] = [];
+    const unsubscribe = eventBus().subscribe((event) => received.push(event));
+    try {
+      await raw.connect();
+      raw.on("message", (_channel: string, message: string) => messages.push(message));
+      await raw.subscribe(channel);
+      await new Promise((r) => setTimeout(r, 200));
+      const at = new Date().toISOString();
+      await eventBus().publish([
+        { type: "stock.changed", productId: "p-1", variantId: "v-1", available: 4, at },
+        { type: "stock.changed", productId: "p-2", variantId: "v-2", available: 0, at },
+      ]);
+      const deadline = Date.now() + 2_000;
+      while (received.filter((e) => e.variantId.startsWith("v-")).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(received.filter((e) => e.variantId.startsWith("v-")).map((e) => [e.variantId, e.available])).toEqual([["v-1", 4], ["v-2", 0]]);
+      expect(messages).toHaveLength(1);
+    } finally {
+      unsubscribe();
+      raw.disconnect();
     }
   });
 });

@@ -32,9 +32,9 @@ describe("MemoryEventBus", () => {
     const seen: number[] = [];
     const off = bus.subscribe((e) => seen.push(e.available));
     const event = { type: "stock.changed" as const, productId: "p", variantId: "v", available: 3, at: new Date().toISOString() };
-    await bus.publish(event);
+    await bus.publish([event, { ...event, variantId: "w", available: 2 }]);
     off();
-    await bus.publish({ ...event, available: 1 });
-    expect(seen).toEqual([3]);
+    await bus.publish([{ ...event, available: 1 }]);
+    expect(seen).toEqual([3, 2]);
   });
 });

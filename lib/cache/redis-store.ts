@@ -12,6 +12,16 @@ return 1`;
 // Epoch keys outlive values by a day so an in-flight loader still sees the bump.
 const EPOCH_TTL_SECONDS = 86_400;
 
+// KEYS: value key, epoch key, value key, epoch key, ...; ARGV[1]: epoch TTL s.
+// One command (one write, one reply) however many keys a commit touched.
+const INVALIDATE = `
+for i = 1, #KEYS, 2 do
+  redis.call('DEL', KEYS[i])
+  redis.call('INCR', KEYS[i + 1])
+  redis.call('EXPIRE', KEYS[i + 1], ARGV[1])
+end
+return #KEYS / 2`;
+
 export class RedisCacheStore implements CacheStore {
   readonly kind = "redis" as const;
 
@@ -36,13 +46,8 @@ export class RedisCacheStore implements CacheStore {
   async invalidate(keys: string[]) {
     if (!keys.length) return;
     this.requireReady();
-    const pipeline = this.client.multi();
-    for (const key of keys) {
-      pipeline.del(this.valueKey(key));
-      pipeline.incr(this.epochKey(key));
-      pipeline.expire(this.epochKey(key), EPOCH_TTL_SECONDS);
-    }
-    await withRedisDeadline(this.client, pipeline.exec(), 500);
+    const redisKeys = keys.flatMap((key) => [this.valueKey(key), this.epochKey(key)]);
+    await withRedisDeadline(this.client, this.client.eval(INVALIDATE, redisKeys.length, ...redisKeys, EPOCH_TTL_SECONDS), 500);
   }
 
   /** Calls `handler` each time the connection (re)becomes usable, e.g. to replay invalidations that failed meanwhile. */

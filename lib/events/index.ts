@@ -18,10 +18,8 @@ export function eventBus(): EventBus {
 
 /** Publishes after commit; a lost event only delays a live update (clients resync on reconnect). */
 export async function publishStockEvents(events: StockEvent[]): Promise<void> {
-  const bus = eventBus();
-  await Promise.all(
-    events.map((event) =>
-      bus.publish(event).catch((error: unknown) => logger.warn("stock event not published", { error: String(error) })),
-    ),
-  );
+  if (!events.length) return;
+  await eventBus()
+    .publish(events)
+    .catch((error: unknown) => logger.warn("stock events not published", { events: events.length, error: String(error) }));
 }

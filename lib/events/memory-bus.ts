@@ -6,8 +6,8 @@ export class MemoryEventBus implements EventBus {
   readonly kind = "memory" as const;
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
-  async publish(event: StockEvent) {
-    this.emitter.emit("event", event);
+  async publish(events: StockEvent[]) {
+    for (const event of events) this.emitter.emit("event", event);
   }
 
   subscribe(handler: (event: StockEvent) => void) {

@@ -33,12 +33,15 @@ export class RedisEventBus implements EventBus {
     private readonly channel: string,
   ) {}
 
-  async publish(event: StockEvent) {
+  async publish(events: StockEvent[]) {
+    if (!events.length) return;
     // Fail fast rather than queue behind a reconnect: the transaction has
     // committed, and listeners resync when Redis is back.
     try {
       if (!isReady(this.publisher)) throw new Error(`redis publisher is ${this.publisher.status}`);
-      await withRedisDeadline(this.publisher, this.publisher.publish(this.channel, JSON.stringify(event)), 500);
+      // One message per batch: a busy moment is one PUBLISH (and one delivery per instance), not one per variant.
+      const message = JSON.stringify(events.length === 1 ? events[0] : events);
+      await withRedisDeadline(this.publisher, this.publisher.publish(this.channel, message), 500);
     } catch (error) {
       this.lastPublishFailure = Date.now();
       throw error;
@@ -83,7 +86,8 @@ export class RedisEventBus implements EventBus {
     this.subscriber.on("message", (channel: string, message: string) => {
       if (channel !== this.channel) return;
       try {
-        this.emitter.emit("event", JSON.parse(message) as StockEvent);
+        const parsed = JSON.parse(message) as StockEvent | StockEvent[];
+        for (const event of Array.isArray(parsed) ? parsed : [parsed]) this.emitter.emit("event", event);
       } catch (error) {
         logger.warn("ignored malformed stock event", { error: String(error) });
       }

@@ -14,7 +14,8 @@ export type ResyncReason = "degraded" | "reconnected";
 
 export interface EventBus {
   readonly kind: "redis" | "memory";
-  publish(event: StockEvent): Promise<void>;
+  /** Publishes the events of one commit (or round of commits) together: one message on Redis. */
+  publish(events: StockEvent[]): Promise<void>;
   /** Returns an unsubscribe function. Handlers run for events from every app instance. */
   subscribe(handler: (event: StockEvent) => void): () => void;
   /** Called when events may have been missed (see RedisEventBus); returns an unsubscribe function. */
