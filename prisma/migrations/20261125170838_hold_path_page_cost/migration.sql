@@ -10,8 +10,8 @@
 -- The working set of these functions is in shared buffers, where a random
 -- page costs about what a sequential one does, so they plan with 1.1 (the
 -- usual figure for SSD or cached data); the rest of the database is left to
--- the server's configuration. Set on the entry points: nested calls inherit it.
-ALTER FUNCTION stockroom_hold_batch(uuid[], text[], int[], timestamptz[], timestamptz, int[], boolean, int, int) SET random_page_cost = 1.1;
+-- the server's configuration. Set on the entry points (nested calls inherit
+-- it); stockroom_hold_batch and stockroom_variant_nets carry it in their
+-- definitions (migration variant_nets).
 ALTER FUNCTION stockroom_set_holds(uuid[], text[], int[], timestamptz[], timestamptz, int[], boolean) SET random_page_cost = 1.1;
-ALTER FUNCTION stockroom_variant_nets(uuid[], int, int, timestamptz) SET random_page_cost = 1.1;
 ALTER FUNCTION stockroom_sweep_variant(uuid, timestamptz) SET random_page_cost = 1.1;
