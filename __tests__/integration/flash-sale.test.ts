@@ -119,6 +119,31 @@ describe("flash-sale mode", () => {
     await expectExact(v, { held: 8, available: 0 });
   });
 
+  it("serves a batch from the fullest unlocked bucket, in one step, once its home bucket is dry", async () => {
+    const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 40 } });
+    await startFlashSale({ variantId: v.variantId, buckets: 4, actor: admin }); // 10 units per bucket
+    const client = new Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      // One batch of n new holds, all with home bucket 0 (what one lane of the batcher sends).
+      const batch = (n: number, quantity: number) =>
+        client.query<{ code: string }>(
+          "select code from stockroom_set_holds($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], now(), $5::int[], false)",
+          [Array(n).fill(v.variantId), Array.from({ length: n }, () => sessionId()), Array(n).fill(quantity), Array(n).fill(new Date(Date.now() + 600_000)), Array(n).fill(0)],
+        );
+      const free = async () => Object.fromEntries((await getFlashSaleStatus(v.variantId)).slots.map((s) => [s.slot, s.free]));
+      expect((await batch(1, 10)).rows).toEqual([{ code: "OK" }]);
+      expect(await free()).toEqual({ 0: 0, 1: 10, 2: 10, 3: 10 });
+      expect((await batch(5, 1)).rows).toEqual(Array(5).fill({ code: "OK" }));
+      const after = await free();
+      expect(after[0]).toBe(0);
+      expect(Object.values(after).sort((a, b) => a - b)).toEqual([0, 5, 10, 10]);
+    } finally {
+      await client.end();
+    }
+    await expectExact(v, { held: 15, available: 25 });
+  });
+
   it("keeps holds idempotent and returns released units to the buckets", async () => {
     const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 20 } });
     await startFlashSale({ variantId: v.variantId, buckets: 4, actor: admin });

@@ -11,6 +11,12 @@
 --
 -- With that, one shared lane per process is safe, and it measures best (fewer,
 -- larger transactions; see hold-batcher.ts).
+--
+-- Flash-sale groups: when a lane's home bucket can no longer serve the new
+-- holds of a batch, they are drawn from the fullest unlocked bucket (SKIP
+-- LOCKED) instead of going one by one through stockroom_flash_hold, whose
+-- per-request path is several times slower; a process whose home ran dry
+-- kept paying that until the exact path re-split the buckets.
 
 CREATE OR REPLACE FUNCTION stockroom_set_holds(
   p_variants uuid[], p_sessions text[], p_quantities int[], p_expires_at timestamptz[], p_now timestamptz,
@@ -32,6 +38,7 @@ DECLARE
   g record;
   g_wh uuid;
   g_free int;
+  g_slot int;
   g_idx int[];
   g_demand int;
   g_net int;
@@ -156,14 +163,25 @@ BEGIN
     FROM unnest(g.idxs) AS f(i)
     WHERE NOT EXISTS (SELECT 1 FROM unnest(g.idxs) AS o(i) WHERE p_sessions[o.i] = p_sessions[f.i] AND o.i <> f.i)
       AND NOT EXISTS (SELECT 1 FROM "StockReservation" sr WHERE sr."variantId" = g.v AND sr."sessionId" = p_sessions[f.i] OFFSET 0);
-    CONTINUE WHEN g_idx IS NULL OR g_free < g_demand;
+    CONTINUE WHEN g_idx IS NULL;
+    g_slot := g.home;
+    IF g_free < g_demand THEN
+      -- The home bucket cannot serve the group (it ran dry first): draw from
+      -- the fullest bucket no other transaction holds rather than deciding
+      -- one by one. SKIP LOCKED: never waits, and lanes of other processes
+      -- that ran dry too spread over the buckets.
+      SELECT b."slot", b."warehouseId", b."free" INTO g_slot, g_wh, g_free FROM "StockBucket" b
+      WHERE b."variantId" = g.v AND b."slot" <> g.home AND b."free" >= g_demand
+      ORDER BY b."free" DESC LIMIT 1 FOR UPDATE SKIP LOCKED;
+      CONTINUE WHEN NOT FOUND;
+    END IF;
     WITH f AS (
       SELECT u.i, p_sessions[u.i] AS sess, p_quantities[u.i] AS q, p_expires_at[u.i] AS exp FROM unnest(g_idx) AS u(i)
     ), holds AS (
       INSERT INTO "StockReservation" ("variantId", "warehouseId", "sessionId", "quantity", "expiresAt", "createdAt", "updatedAt")
       SELECT g.v, g_wh, f.sess, f.q, f.exp, p_now, p_now FROM f
     ), bucket AS (
-      UPDATE "StockBucket" SET "free" = "free" - g_demand WHERE "variantId" = g.v AND "slot" = g.home AND "warehouseId" = g_wh
+      UPDATE "StockBucket" SET "free" = "free" - g_demand WHERE "variantId" = g.v AND "slot" = g_slot AND "warehouseId" = g_wh
     )
     INSERT INTO "InventoryMovement" ("variantId", "warehouseId", "type", "quantity", "reservedDelta", "reference", "notes", "createdBy", "createdAt")
     SELECT g.v, g_wh, 'RESERVATION', 0, f.q, 'cart:' || left(md5(f.sess), 12), 'added to cart', 'shopper', p_now FROM f ORDER BY f.i;
