@@ -9,8 +9,7 @@
 -- (stockroom_flash_merge locks the levels), so only that variant's shoppers
 -- wait for the long transaction. The rest of the function is unchanged.
 --
--- With that, one shared lane per process is safe, and it measures best (fewer,
--- larger transactions; see hold-batcher.ts).
+-- With that, a few shared lanes per process are safe (see hold-batcher.ts).
 --
 -- Flash-sale groups: when a lane's home bucket can no longer serve the new
 -- holds of a batch, they are drawn from the fullest unlocked bucket (SKIP
