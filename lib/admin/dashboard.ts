@@ -1,6 +1,6 @@
 import { pgPool } from "@/lib/db";
-import type { MovementType } from "@/generated/prisma/enums";
 import { env } from "@/lib/env";
+import { MOVEMENT_SELECT, type MovementRow } from "./movements";
 import { STATUS_SQL, URGENCY_ORDER_SQL, VARIANT_STOCK_CTE, type VariantStockRow } from "./stock-sql";
 
 export type DashboardTiles = {
@@ -49,32 +49,16 @@ export async function getLowStockList(limit = 10): Promise<{ items: VariantStock
   return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
-export type RecentMovement = {
-  id: string;
-  variantId: string;
-  sku: string;
-  productName: string;
-  warehouseCode: string;
-  type: MovementType;
-  quantity: number;
-  reference: string | null;
-  notes: string | null;
-  createdBy: string | null;
-  createdAt: Date;
-};
+export type RecentMovement = MovementRow;
 
 /**
  * Latest changes of on-hand. Cart holds (RESERVATION/RELEASE) are left out:
- * they do not move units and would drown everything else on a busy day.
+ * they do not move units and would drown everything else on a busy day (the
+ * partial index of migration hot_path_indexes serves exactly this filter).
  */
 export async function getRecentMovements(limit = 10): Promise<RecentMovement[]> {
   const { rows } = await pgPool().query<RecentMovement>(
-    `select m."id"::text as id, m."variantId", v."sku", p."name" as "productName", w."code" as "warehouseCode",
-       m."type", m."quantity", m."reference", m."notes", m."createdBy", m."createdAt"
-     from "InventoryMovement" m
-     join "ProductVariant" v on v."id" = m."variantId"
-     join "Product" p on p."id" = v."productId"
-     join "Warehouse" w on w."id" = m."warehouseId"
+    `${MOVEMENT_SELECT}
      where m."type" not in ('RESERVATION', 'RELEASE')
      order by m."id" desc limit $1`,
     [limit],

@@ -38,7 +38,8 @@ export type MovementRow = {
   createdBy: string | null;
 };
 
-const SELECT = `select m."id"::text as id, m."createdAt", m."variantId", v."sku", p."name" as "productName",
+/** Movement rows with their SKU, product and warehouse; add where / order by / limit. */
+export const MOVEMENT_SELECT = `select m."id"::text as id, m."createdAt", m."variantId", v."sku", p."name" as "productName",
   w."code" as "warehouseCode", m."type", m."quantity", m."reservedDelta", m."reference", m."notes", m."createdBy"
   from "InventoryMovement" m
   join "ProductVariant" v on v."id" = m."variantId"
@@ -71,7 +72,7 @@ export async function listMovements(filter: MovementFilter, pageSize = MOVEMENT_
   else if (filter.after) where.push(`m."id" > ${(params.push(filter.after), `$${params.length}`)}::bigint`);
   params.push(pageSize + 1);
   const { rows } = await pgPool().query<MovementRow>(
-    `${SELECT} ${where.length ? `where ${where.join(" and ")}` : ""}
+    `${MOVEMENT_SELECT} ${where.length ? `where ${where.join(" and ")}` : ""}
      order by m."id" ${backwards ? "asc" : "desc"} limit $${params.length}`,
     params,
   );
@@ -97,7 +98,7 @@ export async function* iterateMovements(filter: MovementFilter, batchSize = 1_00
     params.push(afterId, batchSize);
     where.push(`m."id" > $${params.length - 1}::bigint`);
     const { rows } = await pgPool().query<MovementRow>(
-      `${SELECT} where ${where.join(" and ")} order by m."id" asc limit $${params.length}`,
+      `${MOVEMENT_SELECT} where ${where.join(" and ")} order by m."id" asc limit $${params.length}`,
       params,
     );
     if (rows.length) yield rows;
