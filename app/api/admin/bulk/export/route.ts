@@ -1,5 +1,6 @@
 import { requireRequestUser } from "@/lib/admin/request-guard";
 import { exportFilename, exportStockCsv } from "@/lib/bulk/export";
+import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 
 export const dynamic = "force-dynamic";
@@ -8,13 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     await requireRequestUser(request, "OPS");
-    return new Response(exportStockCsv(), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${exportFilename()}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(exportStockCsv(), exportFilename());
   } catch (error) {
     return jsonError(error, "bulk export");
   }

@@ -1,6 +1,7 @@
 import { requireRequestUser } from "@/lib/admin/request-guard";
 import { csvFilename, movementsCsv } from "@/lib/admin/movement-csv";
 import { parseMovementFilter } from "@/lib/admin/movements";
+import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 
 export const dynamic = "force-dynamic";
@@ -13,13 +14,7 @@ export async function GET(request: Request) {
   try {
     await requireRequestUser(request, "OPS");
     const filter = parseMovementFilter(Object.fromEntries(new URL(request.url).searchParams));
-    return new Response(await movementsCsv(filter), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${await csvFilename(filter)}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(await movementsCsv(filter), await csvFilename(filter));
   } catch (error) {
     return jsonError(error, "GET /api/admin/movements/export");
   }

@@ -1,5 +1,6 @@
 import { requireRequestUser } from "@/lib/admin/request-guard";
 import { errorReportCsv } from "@/lib/bulk/history";
+import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 import { idSchema } from "@/lib/validation/inventory";
 import { parseInput } from "@/lib/inventory/parse";
@@ -12,13 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     await requireRequestUser(request, "OPS");
     const id = parseInput(idSchema, (await params).id);
     const report = await errorReportCsv(id);
-    return new Response(report.csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${report.filename}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return csvDownload(report.csv, report.filename);
   } catch (error) {
     return jsonError(error, "bulk error report");
   }
