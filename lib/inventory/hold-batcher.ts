@@ -49,8 +49,9 @@ const HOLD_BATCH = {
 /**
  * Natural batching (group commit): each lane runs one stockroom_hold_batch call
  * at a time; requests arriving meanwhile wait and go together in the next call,
- * one transaction and one WAL flush for all of them. Under no load a batch is a
- * single request, so nothing waits for a timer.
+ * one transaction for all of them (committed without waiting for the WAL flush:
+ * see migration variant_nets). Under no load a batch is a single request, so
+ * nothing waits for a timer.
  *
  * Lanes: ordinary variants map to one of LANES fixed lanes (so lanes never
  * contend for the same level rows), and a variant locked elsewhere is sent to
