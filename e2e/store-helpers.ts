@@ -28,6 +28,19 @@ export async function findVariant(request: APIRequestContext, accept: (a: Availa
   throw new Error("no variant in the seeded catalogue matches");
 }
 
+/** `count` matching variants, each of a different product. */
+export async function findVariants(request: APIRequestContext, accept: (a: Availability) => boolean, count: number): Promise<VariantPick[]> {
+  const slugs = await withDb(async (db) => (await db.query<{ slug: string }>(`select "slug" from "Product" order by "slug"`)).rows.map((r) => r.slug));
+  const picks: VariantPick[] = [];
+  for (const slug of slugs) {
+    if (picks.length === count) break;
+    const pick = await findVariant(request, accept, [slug]).catch(() => null);
+    if (pick) picks.push(pick);
+  }
+  if (picks.length < count) throw new Error(`only ${picks.length} products have a matching variant; ${count} needed`);
+  return picks;
+}
+
 /** Makes every hold of the browser's cart session look expired (as if 15 minutes had passed). */
 export async function expireAllHoldsOf(variantId: string): Promise<number> {
   return withDb(async (db) => {

@@ -5,7 +5,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Set by the launcher when DATABASE_URL points at the embedded PGlite server. */
+  /** Set by `npm start` when DATABASE_URL points at the embedded PostgreSQL it started (one machine, in-process cache and events). */
   STOCKROOM_EMBEDDED_DB: z.enum(["0", "1"]).default("0"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Prefix for every Redis key and channel, so several apps or test workers can share one server. */

@@ -12,12 +12,13 @@ export const WAREHOUSES = [
   { code: "EAST", name: "East fulfilment centre", priority: 1 },
 ] as const;
 
+// Enabled, so the demo's low-stock and back-in-stock messages visibly go out:
+// with no SMTP_URL configured, email channels write each message to the log.
 export const ALERT_CHANNEL = {
-  type: "WEBHOOK",
-  name: "Local webhook (demo)",
-  target: "http://127.0.0.1:4010/hooks/stockroom",
-  secret: "demo-webhook-secret",
-  enabled: false,
+  type: "EMAIL",
+  name: "Ops email (demo: written to the server log)",
+  target: "ops@stockroom.test",
+  enabled: true,
 } as const;
 
 export type Colour = { name: string; code: string };

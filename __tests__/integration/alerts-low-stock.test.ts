@@ -46,6 +46,16 @@ describe("low-stock alerts", () => {
     expect(rows[0]!.payload).toMatchObject({ available: 5, threshold: 5 });
   });
 
+  it("claims nothing while no channel is enabled, so the first alert after enabling one is not silenced", async () => {
+    await db.alertChannel.updateMany({ data: { enabled: false } });
+    const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 3 } });
+    expect(await enqueueLowStockAlerts([v.variantId])).toEqual([]);
+    expect(await db.lowStockAlert.findUnique({ where: { variantId: v.variantId } })).toBeNull();
+    await db.alertChannel.updateMany({ where: { name: "Buyers" }, data: { enabled: true } });
+    expect(await enqueueLowStockAlerts([v.variantId])).toEqual([{ variantId: v.variantId, sku: v.sku, available: 3, threshold: 5, notifications: 1 }]);
+    expect((await db.lowStockAlert.findUniqueOrThrow({ where: { variantId: v.variantId } })).lastAlertedAt).not.toBeNull();
+  });
+
   it("debounces per variant for ALERT_DEBOUNCE_SECONDS, then alerts again while still low", async () => {
     const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 3 } });
     expect(await lowStockNotifications(v.variantId)).toHaveLength(2); // the receipt already crossed it

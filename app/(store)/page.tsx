@@ -1,8 +1,6 @@
-import { HealthBadge } from "@/components/health-badge";
 import { CatalogueFilters } from "@/components/store/catalogue-filters";
 import { Pagination } from "@/components/store/pagination";
 import { ProductCard } from "@/components/store/product-card";
-import { checkHealth } from "@/lib/health";
 import { listCatalogue } from "@/lib/store/catalogue";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/validation/store";
 
@@ -22,7 +20,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const query = catalogueQuerySchema.parse({ q: first(raw.q), category: first(raw.category), inStock: first(raw.inStock), page: first(raw.page) });
-  const [catalogue, health] = await Promise.all([listCatalogue(query), checkHealth()]);
+  const catalogue = await listCatalogue(query);
   return (
     <section className="space-y-6">
       <div className="space-y-1">
@@ -41,9 +39,6 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
         <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">No products match. Try another search or filter.</p>
       )}
       <Pagination page={catalogue.page} pageCount={catalogue.pageCount} hrefFor={(page) => hrefFor(query, page)} />
-      <footer className="border-t border-zinc-200 pt-4 text-xs text-zinc-500">
-        System status: <HealthBadge health={health} />
-      </footer>
     </section>
   );
 }

@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import { LowStockList } from "@/components/admin/low-stock-list";
 import { MovementTable } from "@/components/admin/movement-table";
+import { HealthBadge } from "@/components/health-badge";
 import { StatTiles } from "@/components/admin/stat-tiles";
 import { cardClass } from "@/components/admin/ui";
 import { getDashboardTiles, getLowStockList, getRecentMovements } from "@/lib/admin/dashboard";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { checkHealth } from "@/lib/health";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminDashboardPage() {
   await requirePageUser("OPS", "/admin");
-  const [tiles, low, recent] = await Promise.all([getDashboardTiles(), getLowStockList(10), getRecentMovements(10)]);
+  const [tiles, low, recent, health] = await Promise.all([getDashboardTiles(), getLowStockList(10), getRecentMovements(10), checkHealth()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Inventory dashboard</h1>
@@ -26,6 +28,9 @@ export default async function AdminDashboardPage() {
         <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Recent movements</h2>
         <MovementTable rows={recent} showVariant caption="Latest changes of on-hand stock" />
       </section>
+      <footer className="text-xs text-zinc-500">
+        System status: <HealthBadge health={health} />
+      </footer>
     </div>
   );
 }

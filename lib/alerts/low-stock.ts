@@ -28,6 +28,9 @@ due as (
     coalesce(a."threshold", $3::int) as threshold
   from net n left join "LowStockAlert" a on a."variantId" = n."variantId"
   where coalesce(a."isActive", true)
+    -- With no enabled channel nothing would be sent: claiming anyway would
+    -- show a "last alert" that never went out and silence the first real one.
+    and exists (select 1 from "AlertChannel" c where c."enabled")
     and greatest(n.net, 0) <= coalesce(a."threshold", $3::int)
     and (a."lastAlertedAt" is null or a."lastAlertedAt" <= $2::timestamptz - make_interval(secs => $4::int))
   order by n."variantId"

@@ -69,7 +69,7 @@ export function emailDeliverer(transport: Transporter = defaultMailTransport()):
   return async (n) => {
     // Back-in-stock mail goes to the shopper; alerts to the channel's recipients.
     const to = n.kind === "BACK_IN_STOCK" && typeof n.payload.to === "string" ? n.payload.to : n.channel.target;
-    const info = await transport.sendMail({
+    await transport.sendMail({
       from: env.SMTP_FROM,
       to,
       subject: subjectFor(n.payload),
@@ -78,7 +78,7 @@ export function emailDeliverer(transport: Transporter = defaultMailTransport()):
       messageId: `<${n.id}@stockroom.notifications>`,
       headers: { "X-Stockroom-Id": n.id },
     });
-    if (!env.SMTP_URL) logger.info("email (no SMTP_URL set, not sent)", { to, subject: subjectFor(n.payload), message: String(info.message ?? "") });
+    if (!env.SMTP_URL) logger.info("email (no SMTP_URL set: written here instead of sent)", { to, subject: subjectFor(n.payload), text: textFor(n.payload) });
   };
 }
 
