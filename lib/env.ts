@@ -32,11 +32,13 @@ const schema = z.object({
   /** SMTP for email channels (smtp:// or smtps://); unset = emails are logged to the console. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default("Stockroom <alerts@stockroom.local>"),
-  /** Public address of the store, for links in back-in-stock emails. */
-  PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+  /** Port the store serves on (`npm start`, `next start -p` reads its own flag). */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Public address of the store, for links in emails; defaults to http://localhost:$PORT. */
+  PUBLIC_BASE_URL: z.url().optional(),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "PUBLIC_BASE_URL"> & { PUBLIC_BASE_URL: string };
 
 function load(): Env {
   const parsed = schema.safeParse(process.env);
@@ -44,7 +46,7 @@ function load(): Env {
     const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${details}`);
   }
-  return parsed.data;
+  return { ...parsed.data, PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://localhost:${parsed.data.PORT}` };
 }
 
 export const env: Env = load();

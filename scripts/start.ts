@@ -83,8 +83,8 @@ function build(): void {
 
 function serve(): void {
   const port = process.env.PORT ?? "3000";
-  // Links in emails point at the port the store really serves on.
-  process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
+  // lib/env derives PUBLIC_BASE_URL (links in emails) from PORT.
+  process.env.PORT = port;
   // Next's own entry point, not `npx next`: npx runs it under `sh -c`, which
   // dies on SIGTERM without passing it on and would leave the server running.
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), dev ? "dev" : "start", "-p", port], {
