@@ -18,7 +18,7 @@ jest.mock("next/headers", () => ({
 }));
 
 import { signInAction, signOutAction } from "@/app/actions/auth";
-import { MAX_FAILURES } from "@/lib/admin/sign-in-throttle";
+import { MAX_FAILURES, clearSignInAttempts } from "@/lib/admin/sign-in-throttle";
 import AdminDashboardPage from "@/app/admin/page";
 import InventoryPage from "@/app/admin/inventory/page";
 import VariantPage from "@/app/admin/inventory/[variantId]/page";
@@ -152,5 +152,18 @@ describe("sign-in throttling", () => {
     expect(locked).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: "Too many failed sign-ins for this account. Try again in 15 minutes." } });
     expect(mockJar.sets).toHaveLength(0);
     expect((await signInAction.runWithContext(contextFor(null), { email: "admin@stockroom.test", password: PASSWORDS.ADMIN })).ok).toBe(true);
+  }, 60_000);
+  it(`checks at most ${MAX_FAILURES} passwords of a burst of 150 parallel guesses, and then refuses the right one`, async () => {
+    const email = "ops@stockroom.test";
+    await clearSignInAttempts(email); // the test before locked it
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => signInAction.runWithContext(contextFor(null), { email, password: `wrong-guess-${i}` })),
+    );
+    // Each non-refused answer is a bcrypt comparison the attacker got; the rest were refused before it.
+    const codes = results.map((r) => (r.ok ? "OK" : r.error.code));
+    expect(codes.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(MAX_FAILURES);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(150 - MAX_FAILURES);
+    const right = await signInAction.runWithContext(contextFor(null), { email, password: PASSWORDS.OPS });
+    expect(right.ok || right.error.code).toBe("RATE_LIMITED");
   }, 60_000);
 });

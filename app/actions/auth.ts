@@ -5,9 +5,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { signInForm } from "@/lib/admin/form-schemas";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
-import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/admin/sign-in-throttle";
+import { clearSignInAttempts, reserveSignInAttempt } from "@/lib/admin/sign-in-throttle";
 import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, authenticate, createAdminSessionToken } from "@/lib/auth/admin-session";
-import { AuthError } from "@/lib/auth/errors";
 import { secureCookies } from "@/lib/env";
 
 // Signing in issues the signed session cookie (httpOnly: scripts cannot read
@@ -21,12 +20,9 @@ export const signInAction = defineAction({
   access: "public",
   input: signInForm,
   handler: async ({ email, password, next }) => {
-    await assertSignInAllowed(email);
-    const user = await authenticate(email, password).catch(async (error: unknown) => {
-      if (error instanceof AuthError) await recordFailedSignIn(email);
-      throw error;
-    });
-    await clearFailedSignIns(email);
+    await reserveSignInAttempt(email);
+    const user = await authenticate(email, password);
+    await clearSignInAttempts(email);
     const jar = await cookies();
     jar.set(ADMIN_COOKIE, createAdminSessionToken(user.id, new Date(), user.sessionVersion), {
       httpOnly: true,

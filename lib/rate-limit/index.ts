@@ -74,3 +74,16 @@ export async function rateLimit({ key, limit, windowSeconds }: RateLimitInput): 
     retryAfter: allowed ? 0 : Math.max(1, Math.ceil(hit.ttlMs / 1_000)),
   };
 }
+
+/** Forgets `key`'s current window everywhere it may be counted (e.g. after a successful sign-in). */
+export async function resetRateLimit(key: string): Promise<void> {
+  globalForLimits.__stockroomRateLimits?.delete(key);
+  if (!redisEnabled()) return;
+  const client = redisClient("commands");
+  if (!isReady(client)) return;
+  try {
+    await withRedisDeadline(client, client.del(`${env.REDIS_KEY_PREFIX}rl:${key}`));
+  } catch (error) {
+    logger.warn("rate limit reset failed", { error: String(error) });
+  }
+}
