@@ -84,6 +84,9 @@ describe("stock operations", () => {
     ["damage without saying what happened", recordDamageAction, { quantity: "1", notes: "" }, { notes: ["say what happened"] }],
     ["return of zero units", recordReturnAction, { quantity: "0" }, { quantity: ["must be at least 1"] }],
     ["transfer to the same warehouse", transferStockAction, { fromWarehouseId: "@main", toWarehouseId: "@main", quantity: "1" }, { toWarehouseId: ["choose two different warehouses"] }],
+    ["adjust with a NUL in the notes", adjustStockAction, { delta: "1", notes: "count\u0000" }, { notes: ["must not contain control characters"] }],
+    ["receive with a control character in the PO number", receiveStockAction, { quantity: "1", reference: "PO-\u001b[31m" }, { reference: ["must be one line without control characters"] }],
+    ["receive with a line break in the PO number", receiveStockAction, { quantity: "1", reference: "PO-1\nPO-2" }, { reference: ["must be one line without control characters"] }],
   ])("refuses %s with inline field errors and no write", async (_label, action, fields, expected) => {
     const input: Record<string, unknown> = { variantId: v.variantId, warehouseId: main, ...fields };
     for (const [key, value] of Object.entries(input)) if (value === "@main") input[key] = main;

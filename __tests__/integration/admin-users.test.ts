@@ -42,6 +42,7 @@ describe("user management (ADMIN only)", () => {
     ["password", { password: "short" }],
     ["role", { role: "ROOT" }],
     ["name", { name: "" }],
+    ["name", { name: "Eve\u0000" }],
   ])("rejects a bad %s inline", async (field, patch) => {
     const result = await createUserAction.runWithContext(contextFor(staff.admin), { ...newUser, ...patch });
     expect(result.ok).toBe(false);

@@ -79,6 +79,10 @@ describe("checkout (placeOrderAction)", () => {
     ["cardExpiry", { cardExpiry: "01/20" }],
     ["cardCvc", { cardCvc: "12a" }],
     ["orderId", { orderId: "abc" }],
+    ["name", { name: "Sam\u0000Shopper" }],
+    ["address1", { address1: "1 Main St\r\nX-Injected: 1" }],
+    ["address2", { address2: "\u0007" }],
+    ["city", { city: "Spring\u202efield".replace("\u202e", "\u0085") }],
   ])("reports an invalid %s inline and writes nothing", async (field, patch) => {
     const { context } = await cartWith(1);
     const result = await placeOrderAction.runWithContext(context, checkoutForm(patch));

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { defineAction } from "@/lib/actions";
 import { endFlashSale, getFlashSaleStatus, MAX_FLASH_BUCKETS, MIN_FLASH_BUCKETS, startFlashSale } from "@/lib/inventory/flash-sale";
 import { idSchema } from "@/lib/validation/inventory";
@@ -9,7 +10,7 @@ import { idSchema } from "@/lib/validation/inventory";
 // The acting admin is recorded on the ledger rows; the admin variant page
 // revalidates itself (`revalidate` lets the caller name the page to refresh).
 
-const revalidateSchema = z.string().startsWith("/admin/").max(300).optional();
+const revalidateSchema = text({ max: 300 }).startsWith("/admin/").optional();
 
 export const startVariantFlashSale = defineAction({
   name: "startVariantFlashSale",

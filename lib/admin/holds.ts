@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { pgPool } from "@/lib/db";
 
 export const HOLDS_PAGE_SIZE = 50;
 
 export const holdsQuerySchema = z.object({
-  q: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), text({ max: 100 }).optional()).catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type HoldsQuery = z.infer<typeof holdsQuerySchema>;

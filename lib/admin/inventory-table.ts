@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { STATUS_SQL, VARIANT_STOCK_CTE, type VariantStockRow } from "./stock-sql";
@@ -22,7 +23,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
  * to its default instead of failing the page: these come from URLs people edit.
  */
 export const inventoryQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, text({ max: 100 }).optional()).catch(undefined),
   warehouse: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
   status: z.preprocess(blankToUndefined, z.enum(["attention", "low", "out", "backorder", "preorder"]).optional()).catch(undefined),
   sort: z.enum(Object.keys(SORTS) as [InventorySort, ...InventorySort[]]).catch("product"),

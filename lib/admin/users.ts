@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { PublicError } from "@/lib/actions/to-action-error";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
@@ -10,7 +11,7 @@ const passwordSchema = z.string().min(12, "At least 12 characters").max(200, "At
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(200)),
-  name: z.string().trim().min(1, "Name is required").max(200),
+  name: text({ min: 1, max: 200, required: "Name is required" }),
   role: roleSchema,
   password: passwordSchema,
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import type { ChannelType } from "@/generated/prisma/enums";
 import { InventoryError } from "@/lib/inventory/errors";
@@ -16,7 +17,7 @@ const emailList = z.string().trim().min(1, "add at least one address").max(2_000
   .refine((s) => splitAddresses(s).every((a) => z.email().safeParse(a).success), "contains an invalid email address")
   .refine((s) => splitAddresses(s).length <= 10, "at most 10 addresses")
   .transform((s) => splitAddresses(s).join(", "));
-const name = z.string().trim().min(1, "give the channel a name").max(80);
+const name = text({ min: 1, max: 80, required: "give the channel a name" });
 const secret = z.string().trim().min(16, "use at least 16 characters").max(200);
 
 export const createChannelSchema = z.discriminatedUnion("type", [

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { text } from "./text";
 import { idSchema } from "./inventory";
 
-const required = (label: string, max = 200) => z.string().trim().min(1, `${label} is required`).max(max, `${label} is too long`);
+const required = (label: string, max = 200) => text({ min: 1, max, required: `${label} is required`, tooLong: `${label} is too long` });
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -37,7 +38,7 @@ export const checkoutSchema = z
     email: z.email("Enter a valid email address").max(200),
     name: required("Name"),
     address1: required("Address"),
-    address2: z.string().trim().max(200).optional().default(""),
+    address2: text({ max: 200, tooLong: "Address is too long" }).optional().default(""),
     city: required("City", 100),
     postalCode: z.string().trim().regex(/^[A-Za-z0-9 -]{3,10}$/, "Enter a valid postal code"),
     country: z.string().trim().regex(/^[A-Za-z]{2}$/, "Choose a country").transform((c) => c.toUpperCase()),

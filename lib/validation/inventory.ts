@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 
 /** The most units one cart line may hold; larger orders go through sales. */
 export const MAX_LINE_QUANTITY = 999;
@@ -7,9 +8,9 @@ export const MAX_STOCK_DELTA = 1_000_000;
 
 export const idSchema = z.uuid({ message: "must be a valid id" });
 export const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, "must be a cart session id");
-export const actorSchema = z.string().trim().min(1).max(200);
-export const referenceSchema = z.string().trim().min(1).max(120);
-export const notesSchema = z.string().trim().max(1_000);
+export const actorSchema = text({ min: 1, max: 200 });
+export const referenceSchema = text({ min: 1, max: 120 });
+export const notesSchema = text({ max: 1_000, multiline: true });
 
 export const reserveStockSchema = z.object({
   variantId: idSchema,
@@ -56,8 +57,8 @@ export const commitReservationSchema = z.object({
   orderId: idSchema,
   customer: z.object({
     email: z.email().max(200),
-    name: z.string().trim().min(1).max(200),
-    address: z.record(z.string(), z.string().max(500)).default({}),
+    name: text({ min: 1, max: 200 }),
+    address: z.record(text({ max: 60 }), text({ max: 500 })).default({}),
   }),
   now: z.date().optional(),
 });

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { text } from "./text";
 import { MAX_LINE_QUANTITY, idSchema } from "./inventory";
 
 export const CATALOGUE_PAGE_SIZE = 12;
 
 /** Catalogue query string: lenient (bad values fall back to defaults) because it comes from shareable URLs. */
 export const catalogueQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
-  category: z.string().trim().max(60).catch("").default(""),
+  q: text({ max: 100 }).catch("").default(""),
+  category: text({ max: 60 }).catch("").default(""),
   inStock: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).catch(false),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
