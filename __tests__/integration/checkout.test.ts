@@ -82,7 +82,7 @@ describe("checkout (placeOrderAction)", () => {
     ["name", { name: "Sam\u0000Shopper" }],
     ["address1", { address1: "1 Main St\r\nX-Injected: 1" }],
     ["address2", { address2: "\u0007" }],
-    ["city", { city: "Spring\u202efield".replace("\u202e", "\u0085") }],
+    ["city", { city: "Spring\u0085field" }],
   ])("reports an invalid %s inline and writes nothing", async (field, patch) => {
     const { context } = await cartWith(1);
     const result = await placeOrderAction.runWithContext(context, checkoutForm(patch));
