@@ -8,6 +8,8 @@
 // since middleware.ts: pg and friends cannot be bundled for the edge runtime.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installPeerAddressHeader } = await import("@/lib/http/peer-address");
+    installPeerAddressHeader();
     const { startHoldSweeper } = await import("@/lib/inventory/sweeper");
     startHoldSweeper();
     const { env } = await import("@/lib/env");

@@ -25,7 +25,8 @@ export async function startApp(env: Record<string, string>): Promise<AppInstance
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error" },
+    // The bench plays the load balancer: its X-Forwarded-For names each simulated shopper.
+    env: { ...process.env, TRUSTED_PROXY_HOPS: "1", ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

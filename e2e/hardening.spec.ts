@@ -53,17 +53,19 @@ test("a cross-site call of a server action is refused with a 403 and holds nothi
   expect(await holds()).toBe(before);
 });
 
-test("the waitlist is rate limited per client IP across fresh cart sessions", async ({ request, baseURL }) => {
+test("the waitlist is rate limited per client IP across fresh cart sessions, and a forged X-Forwarded-For does not dodge it", async ({ request, baseURL }) => {
   const pick = await findVariant(request, () => true);
   const action = serverActionId("app/actions/waitlist.ts", "joinWaitlist");
-  const ip = `203.0.113.${randomInt(1, 254)}`; // one address, a new cookie-less session per request (a bot dropping cookies)
   const codes: string[] = [];
   for (let i = 0; i < 31; i++) {
+    // A bot dropping cookies and claiming a new address each time: no proxy is
+    // trusted (TRUSTED_PROXY_HOPS=0), so the socket address is what counts.
     // Node's fetch keeps no cookie jar: every request is a new cart session.
+    const ip = `203.0.113.${randomInt(1, 254)}`;
     const response = await fetch(`${baseURL}/products/${pick.slug}`, {
       method: "POST",
       headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: baseURL!, "x-forwarded-for": ip },
-      body: JSON.stringify([{ variantId: pick.variantId, email: `bot${i}-${ip}@example.com` }]),
+      body: JSON.stringify([{ variantId: pick.variantId, email: `bot${i}-${ip}-${randomInt(1e9)}@example.com` }]),
     });
     expect(response.status).toBe(200);
     const row = (await response.text()).split("\n").find((line) => /^[0-9a-f]+:\{"ok":/.test(line))!;
@@ -72,4 +74,34 @@ test("the waitlist is rate limited per client IP across fresh cart sessions", as
   }
   expect(codes.slice(0, 30)).not.toContain("RATE_LIMITED");
   expect(codes[30]).toBe("RATE_LIMITED");
+});
+
+test("malformed server-action bodies get a 4xx before Next decodes them, and a valid call still works", async ({ request, baseURL }) => {
+  const pick = await findVariant(request, (v) => v.policy === "DENY" && v.available >= 1);
+  const action = cartAction();
+  const post = (body: string | Buffer, contentType = "text/plain;charset=UTF-8") =>
+    request.post(`${baseURL}${action.page}`, { headers: { "next-action": action.id, "content-type": contentType, origin: baseURL! }, data: body });
+  const cases: [string, string | Buffer, string | undefined, number][] = [
+    ["not JSON", "variantId=1", undefined, 400],
+    ["a lone bracket", "[", undefined, 400],
+    ["an object instead of the argument list", JSON.stringify({ variantId: pick.variantId }), undefined, 400],
+    ["arrays nested 100,000 deep", `${"[".repeat(100_000)}${"]".repeat(100_000)}`, undefined, 400],
+    ["a broken multipart body", "--x\r\nContent-Disposition: form-data; name=\"1_$ACTION\"\r\n\r\nunterminated", "multipart/form-data; boundary=x", 400],
+    ["a body over 1 MB", JSON.stringify([{ variantId: pick.variantId, quantity: 1, junk: "x".repeat(1_100_000) }]), undefined, 413],
+    ["an unsupported content type", "<xml/>", "application/xml", 415],
+  ];
+  for (const [label, body, type, status] of cases) {
+    const response = await post(body, type);
+    expect(response.status(), label).toBe(status);
+    expect(await response.json(), label).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  }
+  // A form posted without JavaScript names its action in the body, not in a header.
+  const noScript = await request.post(`${baseURL}${action.page}`, {
+    headers: { "content-type": "multipart/form-data; boundary=x", origin: baseURL! },
+    data: "--x\r\nContent-Disposition: form-data; name=\"$ACTION_ID_0\"\r\n\r\nunterminated",
+  });
+  expect(noScript.status(), "a broken no-JS form post").toBe(400);
+  const valid = await post(JSON.stringify([{ variantId: pick.variantId, quantity: 1 }]));
+  expect(valid.status()).toBe(200);
+  expect(await valid.text()).toMatch(/"ok":true/);
 });

@@ -32,6 +32,8 @@ const schema = z.object({
   /** SMTP for email channels (smtp:// or smtps://); unset = emails are logged to the console. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default("Stockroom <alerts@stockroom.local>"),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0 = clients connect directly; their X-Forwarded-For is ignored). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Port the store serves on (`npm start`, `next start -p` reads its own flag). */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Public address of the store, for links in emails; defaults to http://localhost:$PORT. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { env } from "@/lib/env";
 import { rateLimit } from "@/lib/rate-limit";
-import { redisClient } from "@/lib/redis";
+import { RedisTimeoutError, isReady, redisClient, withRedisDeadline } from "@/lib/redis";
 import { closeConnections } from "../helpers/db";
 
 afterAll(closeConnections);
@@ -24,6 +24,18 @@ describe("rateLimit", () => {
     expect((await rateLimit({ key, limit: 1, windowSeconds: 1 })).allowed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await rateLimit({ key, limit: 1, windowSeconds: 1 })).allowed).toBe(true);
+  });
+
+  it("keeps counting in Redis after a slow cache read tripped the cache's breaker (no per-process counts under load)", async () => {
+    const client = redisClient("commands");
+    // A cache read that misses its deadline trips the breaker: cache reads then skip Redis for a moment.
+    await expect(withRedisDeadline(client, new Promise(() => {}), 1)).rejects.toThrow(RedisTimeoutError);
+    expect(isReady(client)).toBe(false);
+    const key = `test:${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 12 }, () => rateLimit({ key, limit: 10, windowSeconds: 60 })));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+    // Every hit is in the shared counter: another instance would see all 12.
+    expect(await client.get(`${env.REDIS_KEY_PREFIX}rl:${key}`)).toBe("12");
   });
 
   it("falls back to a per-process window while Redis is unreachable", async () => {

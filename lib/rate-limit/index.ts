@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { isReady, redisClient, redisEnabled, waitUntilReady, withRedisDeadline } from "@/lib/redis";
+import { redisClient, redisEnabled, waitUntilReady } from "@/lib/redis";
 
 export type RateLimitInput = {
   /** What is limited, e.g. `waitlist:session:<id>`; hashed or raw, but never user-controlled free text. */
@@ -47,10 +47,14 @@ async function redisHit(key: string, windowMs: number): Promise<{ count: number;
   // A client still making its first connection gets a moment (otherwise the
   // first hits of a process would count elsewhere); a reconnecting one none.
   const starting = client.status === "wait" || client.status === "connecting";
-  if (!isReady(client) && !(starting && (await waitUntilReady(client, 500)))) return null;
+  if (client.status !== "ready" && !(starting && (await waitUntilReady(client, 500)))) return null;
   try {
-    // A hung Redis must not hold up every hold and waitlist request: short deadline, then per-process counting.
-    const [count, ttlMs] = (await withRedisDeadline(client, client.eval(HIT, 1, `${env.REDIS_KEY_PREFIX}rl:${key}`, String(windowMs)))) as [number, number];
+    // Unlike cache reads, a slow answer is waited for (up to the client's own
+    // command timeout) and never trips the cache's circuit breaker: under a
+    // burst the event loop itself delays replies, and falling back to
+    // per-process counting then would multiply the limit by the number of
+    // instances. Only a Redis that is down or errs is counted in memory.
+    const [count, ttlMs] = (await client.eval(HIT, 1, `${env.REDIS_KEY_PREFIX}rl:${key}`, String(windowMs))) as [number, number];
     return { count, ttlMs };
   } catch (error) {
     logger.warn("rate limit falling back to process memory", { error: String(error) });
@@ -80,9 +84,9 @@ export async function resetRateLimit(key: string): Promise<void> {
   globalForLimits.__stockroomRateLimits?.delete(key);
   if (!redisEnabled()) return;
   const client = redisClient("commands");
-  if (!isReady(client)) return;
+  if (client.status !== "ready") return;
   try {
-    await withRedisDeadline(client, client.del(`${env.REDIS_KEY_PREFIX}rl:${key}`));
+    await client.del(`${env.REDIS_KEY_PREFIX}rl:${key}`);
   } catch (error) {
     logger.warn("rate limit reset failed", { error: String(error) });
   }
