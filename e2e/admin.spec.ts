@@ -146,8 +146,10 @@ test("an admin adds a user; OPS does not see or reach the users page", async ({ 
 
   const ops = await newSignedInPage(browser, "new.ops@stockroom.test", "a-long-enough-password");
   await expect(ops.getByRole("link", { name: "Users" })).toHaveCount(0);
-  await ops.goto("/admin/users");
-  await expect(ops).toHaveURL(/\/admin\/forbidden/);
+  const refused = await ops.goto("/admin/users");
+  expect(refused?.status()).toBe(403);
+  await expect(ops.getByTestId("forbidden")).toContainText("You do not have access to this page");
+  await expect(ops).toHaveURL(/\/admin\/users$/);
 });
 
 test("an admin switches a hot variant into flash-sale mode, shoppers keep buying, and it merges back", async ({ browser, request }) => {

@@ -24,6 +24,7 @@ import InventoryPage from "@/app/admin/inventory/page";
 import VariantPage from "@/app/admin/inventory/[variantId]/page";
 import ReservationsPage from "@/app/admin/reservations/page";
 import SignInPage from "@/app/admin/sign-in/page";
+import UsersPage from "@/app/admin/users/page";
 
 let staff: { admin: SessionUser; ops: SessionUser };
 let variantId: string;
@@ -116,6 +117,14 @@ describe("admin pages are guarded on the server", () => {
       mockJar.value = createAdminSessionToken(user.id);
       expect(await redirectOf(render)).toBeNull();
     }
+  });
+
+  it("ADMIN-only pages answer OPS with forbidden() (HTTP 403), not a redirect to a 200 page", async () => {
+    mockJar.value = createAdminSessionToken(staff.ops.id);
+    const error = await UsersPage().catch((e: unknown) => e);
+    expect((error as { digest?: string }).digest).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+    mockJar.value = createAdminSessionToken(staff.admin.id);
+    await expect(UsersPage()).resolves.toBeTruthy();
   });
 
   it("the sign-in page sends a signed-in user straight on", async () => {

@@ -8,4 +8,6 @@ Object.assign(process.env, {
   DATABASE_POOL_SIZE: "20",
   REDIS_URL: TEST_REDIS_URL,
   REDIS_KEY_PREFIX: `stockroom:test:${process.pid}:w${worker}:`,
+  // next build defines this from next.config's experimental.authInterrupts (forbidden() in admin pages).
+  __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true",
 });
