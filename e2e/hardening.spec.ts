@@ -101,6 +101,15 @@ test("malformed server-action bodies get a 4xx before Next decodes them, and a v
     data: "--x\r\nContent-Disposition: form-data; name=\"$ACTION_ID_0\"\r\n\r\nunterminated",
   });
   expect(noScript.status(), "a broken no-JS form post").toBe(400);
+  // A well-formed multipart body (a form with JavaScript) passes, whatever the case of its boundary.
+  const signIn = serverActionId("app/actions/auth.ts", "signInAction");
+  const form = await request.post(`${baseURL}${signIn.page}`, {
+    headers: { "next-action": signIn.id, "content-type": "multipart/form-data; boundary=----WebKitFormBoundaryAbCdEf", origin: baseURL! },
+    data: ["_1_email", "_1_password"].map((name) => `------WebKitFormBoundaryAbCdEf\r\nContent-Disposition: form-data; name="${name}"\r\n\r\nnobody@example.com\r\n`).join("")
+      + `------WebKitFormBoundaryAbCdEf\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n------WebKitFormBoundaryAbCdEf--\r\n`,
+  });
+  expect(form.status(), "a valid multipart action").toBe(200);
+  expect(await form.text()).toContain("INVALID_CREDENTIALS");
   const valid = await post(JSON.stringify([{ variantId: pick.variantId, quantity: 1 }]));
   expect(valid.status()).toBe(200);
   expect(await valid.text()).toMatch(/"ok":true/);

@@ -29,12 +29,13 @@ export async function actionBodyProblem(request: Request): Promise<BodyProblem |
   if (request.method !== "POST") return null;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > ACTION_BODY_LIMIT_BYTES) return { status: 413, message: "Request body is too large" };
-  const type = (request.headers.get("content-type") ?? "text/plain").toLowerCase();
+  const contentType = request.headers.get("content-type") ?? "text/plain";
+  const type = contentType.toLowerCase(); // for matching only: the multipart boundary is case-sensitive
   try {
     if (type.startsWith("multipart/form-data")) {
       const body = await request.clone().arrayBuffer();
       if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, message: "Request body is too large" };
-      await new Request("http://body.check", { method: "POST", headers: { "content-type": type }, body }).formData();
+      await new Request("http://body.check", { method: "POST", headers: { "content-type": contentType }, body }).formData();
       return null;
     }
     if (!type.startsWith("text/plain")) return { status: 415, message: "Unsupported content type for an action" };
