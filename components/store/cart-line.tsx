@@ -8,6 +8,7 @@ import { RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { reReserveCartLineAction, removeCartLineAction, setCartLineAction } from "@/app/actions/cart";
 import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
 import { formatMoney } from "@/lib/store/money";
 import type { CartLineView } from "@/lib/store/cart";
 import { HoldCountdown } from "./hold-countdown";
@@ -20,8 +21,11 @@ export type CartLineActions = {
 
 const serverActions: CartLineActions = { setQuantity: setCartLineAction, reReserve: reReserveCartLineAction, remove: removeCartLineAction };
 
-/** One cart line; `actions` is injectable so component tests can drive it without a server. */
-export function CartLine({ line, actions = serverActions }: { line: CartLineView; actions?: CartLineActions }) {
+/**
+ * One cart line; `actions` is injectable so component tests can drive it without a server.
+ * `renderedAt` is the server clock the page was rendered with (see HoldCountdown).
+ */
+export function CartLine({ line, actions = serverActions, renderedAt }: { line: CartLineView; actions?: CartLineActions; renderedAt?: number }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [quantity, setQuantity] = useState(String(line.quantity));
@@ -76,7 +80,7 @@ export function CartLine({ line, actions = serverActions }: { line: CartLineView
               </Button>
             </p>
           ) : (
-            line.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={line.expiresAt} onExpire={onExpire} /></p>
+            line.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={line.expiresAt} renderedAt={renderedAt} onExpire={onExpire} /></p>
           )}
         </div>
         <div className="flex items-center gap-2">
@@ -92,7 +96,7 @@ export function CartLine({ line, actions = serverActions }: { line: CartLineView
             onChange={(e) => setQuantity(e.target.value)}
             onBlur={changeQuantity}
             onKeyDown={(e) => e.key === "Enter" && changeQuantity()}
-            className="h-9 w-20 rounded-md border border-zinc-300 px-2"
+            className={`${inputStyles} h-9 w-20! px-2!`}
             data-testid="line-quantity"
           />
           <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${line.productName} ${line.variantTitle}`}>
