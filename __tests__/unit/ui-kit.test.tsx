@@ -5,7 +5,7 @@ import { Pager } from "@/components/ui/pager";
 
 describe("Button", () => {
   // The bulk page's disabled Apply only faded to 50 %: still blue, still looking clickable.
-  it.each<ButtonVariant>(["primary", "secondary", "ghost", "danger"])("a disabled %s button drops its colour, not just its opacity", (variant) => {
+  it.each<ButtonVariant>(["primary", "secondary", "ghost", "danger", "danger-subtle"])("a disabled %s button drops its colour, not just its opacity", (variant) => {
     const classes = buttonStyles({ variant }).split(/\s+/);
     expect(classes).toEqual(expect.arrayContaining(["disabled:bg-zinc-100", "disabled:text-zinc-400", "disabled:cursor-not-allowed"]));
     expect(classes.some((c) => c.startsWith("disabled:opacity"))).toBe(false);

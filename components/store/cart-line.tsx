@@ -96,7 +96,7 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
             onChange={(e) => setQuantity(e.target.value)}
             onBlur={changeQuantity}
             onKeyDown={(e) => e.key === "Enter" && changeQuantity()}
-            className={`${inputStyles} h-9 w-20! px-2!`}
+            className={`${inputStyles} h-9! w-20! px-2!`}
             data-testid="line-quantity"
           />
           <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${line.productName} ${line.variantTitle}`}>

@@ -76,7 +76,7 @@ export function ProductPurchase({ productId, axes, variants, initialVariantId, i
               max={Math.min(99, current.orderable)}
               value={quantity}
               onChange={(e) => setQuantity(Math.max(1, Math.min(99, Math.trunc(Number(e.target.value)) || 1)))}
-              className={`${inputStyles} h-12 w-20!`}
+              className={`${inputStyles} h-12! w-20!`}
             />
           </div>
           <Button size="lg" onClick={add} disabled={pending} data-testid="add-to-cart">

@@ -70,8 +70,7 @@ export function ActionForm({ action, success, submitLabel, children, label, clas
     });
   }
 
-  const variant = submitVariant ?? (confirm ? "danger" : "primary");
-  const size = layout === "inline" ? "sm" : "md";
+  const variant = submitVariant ?? (confirm ? "danger-subtle" : "primary");
   const text = pending ? "Saving…" : submitLabel;
   return (
     <FieldErrorsProvider value={fieldErrors}>
@@ -84,9 +83,9 @@ export function ActionForm({ action, success, submitLabel, children, label, clas
             </p>
           )}
           {confirm ? (
-            <ConfirmDialog {...confirm} onConfirm={() => formRef.current?.requestSubmit()} trigger={<Button variant={variant} size={size}>{text}</Button>} />
+            <ConfirmDialog {...confirm} onConfirm={() => formRef.current?.requestSubmit()} trigger={<Button variant={variant}>{text}</Button>} />
           ) : (
-            <Button type="submit" variant={variant} size={size}>
+            <Button type="submit" variant={variant}>
               {text}
             </Button>
           )}

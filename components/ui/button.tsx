@@ -8,6 +8,8 @@ const variants = {
   secondary: "bg-white text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50",
   ghost: "text-zinc-700 hover:bg-zinc-100",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-700",
+  // A destructive action that only opens a confirmation (a row's "Delete"): marked, but quieter than the confirm itself.
+  "danger-subtle": "bg-white text-red-700 shadow-sm ring-1 ring-inset ring-red-200 hover:bg-red-50",
 } as const;
 
 const sizes = {

@@ -33,7 +33,7 @@ export function ThresholdForm({ variantId, sku, threshold, isActive }: { variant
         defaultValue={threshold}
         aria-invalid={Boolean(fieldErrors.threshold)}
         aria-describedby={fieldErrors.threshold ? errorId : undefined}
-        className={`${inputStyles} w-20! py-1!`}
+        className={`${inputStyles} h-8! w-20! py-1!`}
       />
       <label className="flex items-center gap-1 text-xs text-zinc-700">
         <input type="checkbox" name="isActive" defaultChecked={isActive} /> Alerts on

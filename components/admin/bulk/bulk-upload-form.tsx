@@ -73,7 +73,7 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
       return;
     }
     setState({ step: "applied", outcome });
-    if (outcome.status === "APPLIED") toast.success(`Applied ${outcome.totals.changedRows} changes`);
+    if (outcome.status === "APPLIED") toast.success(`Applied ${outcome.totals.changedRows} ${outcome.totals.changedRows === 1 ? "change" : "changes"}`);
   };
 
   return (
