@@ -41,7 +41,7 @@ export function SafetyStockForm({ variantId, warehouseId, warehouseCode, safetyS
     >
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="warehouseId" value={warehouseId} />
-      <TextField name="safetyStock" label={`Safety stock (${warehouseCode})`} type="number" min={0} defaultValue={safetyStock} className="w-24" />
+      <TextField name="safetyStock" label={`Safety stock (${warehouseCode})`} type="number" min={0} defaultValue={safetyStock} className="[&_input]:w-24" />
     </ActionForm>
   );
 }
