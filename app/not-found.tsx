@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { buttonStyles } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-xl space-y-4 px-4 py-16 text-center">
       <h1 className="text-3xl font-semibold">Page not found</h1>
       <p className="text-zinc-600">The page you were looking for does not exist or is no longer available.</p>
-      <Link href="/" className="inline-block rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white">Back to the shop</Link>
+      <Link href="/" className={buttonStyles()}>Back to the shop</Link>
     </main>
   );
 }

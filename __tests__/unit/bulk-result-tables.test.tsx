@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
-import { ChangesTable, ErrorsTable, Totals } from "@/app/admin/bulk/_components/result-tables";
-import { UploadProgressBar } from "@/app/admin/bulk/_components/upload-progress";
+import { ChangesTable, ErrorsTable, Totals } from "@/components/admin/bulk/result-tables";
+import { UploadProgressBar } from "@/components/admin/bulk/upload-progress";
 
 describe("bulk preview tables", () => {
   it("shows totals with labels", () => {

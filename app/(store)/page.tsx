@@ -1,6 +1,6 @@
 import { CatalogueFilters } from "@/components/store/catalogue-filters";
-import { Pagination } from "@/components/store/pagination";
 import { ProductCard } from "@/components/store/product-card";
+import { Pager } from "@/components/ui/pager";
 import { listCatalogue } from "@/lib/store/catalogue";
 import { catalogueQuerySchema, type CatalogueQuery } from "@/lib/validation/store";
 
@@ -38,7 +38,14 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
       ) : (
         <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">No products match. Try another search or filter.</p>
       )}
-      <Pagination page={catalogue.page} pageCount={catalogue.pageCount} hrefFor={(page) => hrefFor(query, page)} />
+      {catalogue.pageCount > 1 && (
+        <Pager
+          label="Pagination"
+          status={`Page ${catalogue.page} of ${catalogue.pageCount}`}
+          prev={catalogue.page > 1 ? hrefFor(query, catalogue.page - 1) : null}
+          next={catalogue.page < catalogue.pageCount ? hrefFor(query, catalogue.page + 1) : null}
+        />
+      )}
     </section>
   );
 }

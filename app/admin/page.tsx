@@ -3,7 +3,7 @@ import { LowStockList } from "@/components/admin/low-stock-list";
 import { MovementTable } from "@/components/admin/movement-table";
 import { HealthBadge } from "@/components/health-badge";
 import { StatTiles } from "@/components/admin/stat-tiles";
-import { cardClass } from "@/components/admin/ui";
+import { cardStyles } from "@/components/ui/card";
 import { getDashboardTiles, getLowStockList, getRecentMovements } from "@/lib/admin/dashboard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { checkHealth } from "@/lib/health";
@@ -18,13 +18,13 @@ export default async function AdminDashboardPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Inventory dashboard</h1>
       <StatTiles tiles={tiles} />
-      <section className={cardClass} aria-labelledby="low-stock-heading">
+      <section className={cardStyles} aria-labelledby="low-stock-heading">
         <h2 id="low-stock-heading" className="mb-3 text-lg font-semibold">
           Low stock <span className="text-sm font-normal text-zinc-500">most urgent first</span>
         </h2>
         <LowStockList items={low.items} total={low.total} />
       </section>
-      <section className={cardClass} aria-labelledby="recent-heading">
+      <section className={cardStyles} aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="mb-3 text-lg font-semibold">Recent movements</h2>
         <MovementTable rows={recent} showVariant caption="Latest changes of on-hand stock" />
       </section>

@@ -1,8 +1,8 @@
 "use client";
 
 import { endVariantFlashSale, startVariantFlashSale } from "@/app/actions/flash-sale";
-import { ActionForm } from "./action-form";
-import { TextField } from "./form-field";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 
 type Props = { variantId: string; path: string; active: boolean; buckets: number; parked: number; canEdit: boolean };
 

@@ -1,48 +1,48 @@
 import { NumberCell } from "@/components/admin/cells";
 import Link from "next/link";
 import type { ActiveHold } from "@/lib/admin/holds";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { ReleaseHoldForm } from "./release-hold-form";
-import { tableClass, tdClass, thClass } from "./ui";
+import { Table, Td, Th } from "@/components/ui/table";
 
 export function HoldsTable({ holds, showVariant = true }: { holds: ActiveHold[]; showVariant?: boolean }) {
   if (!holds.length) return <p className="text-sm text-zinc-600">No active cart holds.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className={tableClass} data-testid="holds-table">
+    <>
+      <Table data-testid="holds-table">
         <caption className="sr-only">Active cart holds, soonest expiry first</caption>
         <thead>
           <tr>
-            {showVariant && <th scope="col" className={thClass}>Variant</th>}
-            <th scope="col" className={thClass}>Cart</th>
-            <th scope="col" className={`${thClass} text-right`}>Units</th>
-            <th scope="col" className={thClass}>Warehouses</th>
-            <th scope="col" className={thClass}>Expires</th>
-            <th scope="col" className={thClass}><span className="sr-only">Actions</span></th>
+            {showVariant && <Th>Variant</Th>}
+            <Th>Cart</Th>
+            <Th numeric>Units</Th>
+            <Th>Warehouses</Th>
+            <Th>Expires</Th>
+            <Th><span className="sr-only">Actions</span></Th>
           </tr>
         </thead>
         <tbody>
           {holds.map((h) => (
             <tr key={h.holdId} data-cart={h.cart}>
               {showVariant && (
-                <td className={tdClass}>
+                <Td>
                   <Link href={`/admin/inventory/${h.variantId}`} className="text-brand-700 hover:underline">{h.productName}</Link>
                   <div className="text-xs text-zinc-500">{h.variantTitle} · <span className="font-mono">{h.sku}</span></div>
-                </td>
+                </Td>
               )}
-              <td className={`${tdClass} font-mono text-xs`}>{h.cart}</td>
+              <Td className="font-mono text-xs">{h.cart}</Td>
               <NumberCell value={h.quantity} />
-              <td className={tdClass}>{h.warehouses}</td>
-              <td className={`${tdClass} whitespace-nowrap`}>
-                <LocalTime iso={new Date(h.expiresAt).toISOString()} relative />
-              </td>
-              <td className={tdClass}>
+              <Td>{h.warehouses}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={h.expiresAt} format="relative" />
+              </Td>
+              <Td>
                 <ReleaseHoldForm holdId={h.holdId} description={`${h.quantity} × ${h.sku} for ${h.cart}`} />
-              </td>
+              </Td>
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </Table>
+    </>
   );
 }

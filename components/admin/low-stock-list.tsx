@@ -2,35 +2,35 @@ import { NumberCell, StockStatusCell } from "@/components/admin/cells";
 import Link from "next/link";
 import type { VariantStockRow } from "@/lib/admin/stock-sql";
 import { formatNumber } from "./format";
-import { tableClass, tdClass, thClass } from "./ui";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** The dashboard's low-stock list: most urgent first (see URGENCY_ORDER_SQL). */
 export function LowStockList({ items, total }: { items: VariantStockRow[]; total: number }) {
   if (!items.length) return <p className="text-sm text-zinc-600">Nothing is low. Every variant is above its threshold.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className={tableClass} data-testid="low-stock-list">
+    <>
+      <Table data-testid="low-stock-list">
         <caption className="sr-only">Low and out-of-stock variants, most urgent first</caption>
         <thead>
           <tr>
-            <th scope="col" className={thClass}>Variant</th>
-            <th scope="col" className={`${thClass} text-right`}>Available</th>
-            <th scope="col" className={`${thClass} text-right`}>Threshold</th>
-            <th scope="col" className={`${thClass} text-right`}>Incoming</th>
-            <th scope="col" className={thClass}>Status</th>
+            <Th>Variant</Th>
+            <Th numeric>Available</Th>
+            <Th numeric>Threshold</Th>
+            <Th numeric>Incoming</Th>
+            <Th>Status</Th>
           </tr>
         </thead>
         <tbody>
           {items.map((row) => (
             <tr key={row.id} data-sku={row.sku} data-status={row.status}>
-              <td className={tdClass}>
+              <Td>
                 <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
                   {row.product_name}
                 </Link>
                 <div className="text-xs text-zinc-500">
                   {row.title} · <span className="font-mono">{row.sku}</span>
                 </div>
-              </td>
+              </Td>
               <NumberCell value={row.available} />
               <NumberCell value={row.threshold} />
               <NumberCell value={row.incoming} />
@@ -38,7 +38,7 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       {total > items.length && (
         <p className="mt-2 text-sm">
           <Link href="/admin/inventory?status=attention&sort=available" className="text-brand-700 hover:underline">
@@ -46,6 +46,6 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
           </Link>
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { setSafetyStockAction, updateVariantSettingsAction } from "@/app/actions/inventory";
-import { ActionForm } from "./action-form";
-import { SelectField, TextField } from "./form-field";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
 
 type Settings = { policy: "DENY" | "BACKORDER" | "PREORDER"; backorderLimit: number; restockDate: string | null; threshold: number };
 
@@ -41,7 +41,7 @@ export function SafetyStockForm({ variantId, warehouseId, warehouseCode, safetyS
     >
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="warehouseId" value={warehouseId} />
-      <TextField name="safetyStock" label={`Safety stock (${warehouseCode})`} type="number" min={0} defaultValue={safetyStock} className="w-24 rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 disabled:bg-zinc-100" />
+      <TextField name="safetyStock" label={`Safety stock (${warehouseCode})`} type="number" min={0} defaultValue={safetyStock} className="[&_input]:w-24" />
     </ActionForm>
   );
 }

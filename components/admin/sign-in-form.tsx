@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { signInAction } from "@/app/actions/auth";
-import { ActionForm } from "./action-form";
-import { TextField } from "./form-field";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();

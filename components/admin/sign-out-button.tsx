@@ -1,27 +1,28 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { signOutAction } from "@/app/actions/auth";
-import { secondaryButtonClass } from "./ui";
+import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 
 export function SignOutButton() {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAction(signOutAction, { errors: "toast" });
   return (
-    <button
-      type="button"
-      className={secondaryButtonClass}
+    <Button
+      variant="secondary"
+      size="sm"
       disabled={pending}
       onClick={() =>
-        startTransition(async () => {
-          await signOutAction({});
-          router.replace("/admin/sign-in");
-          router.refresh();
+        run({}, {
+          onSuccess: () => {
+            router.replace("/admin/sign-in");
+            router.refresh();
+          },
         })
       }
     >
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { adjustStockAction, receiveStockAction, recordDamageAction, recordReturnAction, transferStockAction } from "@/app/actions/inventory";
-import { ActionForm } from "./action-form";
-import { TextField, WarehouseSelect } from "./form-field";
-import { cardClass } from "./ui";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
+import { WarehouseSelect } from "./warehouse-select";
+import { cardStyles } from "@/components/ui/card";
 
 type Warehouse = { id: string; code: string; name: string };
 
@@ -12,7 +13,7 @@ export function StockOperationForms({ variantId, warehouses }: { variantId: stri
   const hidden = <input type="hidden" name="variantId" value={variantId} />;
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-      <section className={cardClass} aria-labelledby="op-receive">
+      <section className={cardStyles} aria-labelledby="op-receive">
         <h3 id="op-receive" className="mb-2 font-medium">Receive purchase order</h3>
         <ActionForm action={receiveStockAction} label="Receive purchase order" submitLabel="Receive" success="Purchase order received">
           {hidden}
@@ -22,7 +23,7 @@ export function StockOperationForms({ variantId, warehouses }: { variantId: stri
           <TextField name="notes" label="Notes (optional)" />
         </ActionForm>
       </section>
-      <section className={cardClass} aria-labelledby="op-adjust">
+      <section className={cardStyles} aria-labelledby="op-adjust">
         <h3 id="op-adjust" className="mb-2 font-medium">Adjust</h3>
         <ActionForm action={adjustStockAction} label="Adjust stock" submitLabel="Adjust" success="Stock adjusted">
           {hidden}
@@ -31,7 +32,7 @@ export function StockOperationForms({ variantId, warehouses }: { variantId: stri
           <TextField name="notes" label="Reason" required placeholder="Cycle count" />
         </ActionForm>
       </section>
-      <section className={cardClass} aria-labelledby="op-transfer">
+      <section className={cardStyles} aria-labelledby="op-transfer">
         <h3 id="op-transfer" className="mb-2 font-medium">Transfer</h3>
         <ActionForm action={transferStockAction} label="Transfer stock" submitLabel="Transfer" success="Stock transferred">
           {hidden}
@@ -41,7 +42,7 @@ export function StockOperationForms({ variantId, warehouses }: { variantId: stri
           <TextField name="notes" label="Notes (optional)" />
         </ActionForm>
       </section>
-      <section className={cardClass} aria-labelledby="op-return">
+      <section className={cardStyles} aria-labelledby="op-return">
         <h3 id="op-return" className="mb-2 font-medium">Record return</h3>
         <ActionForm action={recordReturnAction} label="Record return" submitLabel="Record return" success="Return recorded">
           {hidden}
@@ -51,7 +52,7 @@ export function StockOperationForms({ variantId, warehouses }: { variantId: stri
           <TextField name="notes" label="Notes (optional)" />
         </ActionForm>
       </section>
-      <section className={cardClass} aria-labelledby="op-damage">
+      <section className={cardStyles} aria-labelledby="op-damage">
         <h3 id="op-damage" className="mb-2 font-medium">Record damage</h3>
         <ActionForm action={recordDamageAction} label="Record damage" submitLabel="Record damage" success="Damage recorded">
           {hidden}

@@ -1,8 +1,8 @@
 "use client";
 
 import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction } from "@/app/actions/users";
-import { ActionForm } from "./action-form";
-import { SelectField, TextField } from "./form-field";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
 
 function RoleOptions() {
   return (
@@ -42,7 +42,14 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; email: stri
         <TextField name="password" label="New password" type="password" autoComplete="new-password" />
       </ActionForm>
       {!isSelf && (
-        <ActionForm action={deleteUserAction} label={`Delete ${user.email}`} submitLabel="Delete user" success="User deleted" layout="inline">
+        <ActionForm
+          action={deleteUserAction}
+          label={`Delete ${user.email}`}
+          submitLabel="Delete user"
+          success="User deleted"
+          layout="inline"
+          confirm={{ title: `Delete ${user.email}?`, description: "They can no longer sign in. Stock movements they recorded stay in the ledger. This cannot be undone.", confirmLabel: "Delete user" }}
+        >
           <input type="hidden" name="userId" value={user.id} />
         </ActionForm>
       )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState, useTransition } from "react";
+import { useCallback, useState } from "react";
 import Image from "next/image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -8,6 +8,8 @@ import { RotateCcw, Trash2 } from "lucide-react";
 import { toast } from "sonner";
 import { reReserveCartLineAction, removeCartLineAction, setCartLineAction } from "@/app/actions/cart";
 import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
+import { useAction } from "@/components/ui/use-action";
 import { formatMoney } from "@/lib/store/money";
 import type { CartLineView } from "@/lib/store/cart";
 import { HoldCountdown } from "./hold-countdown";
@@ -20,46 +22,65 @@ export type CartLineActions = {
 
 const serverActions: CartLineActions = { setQuantity: setCartLineAction, reReserve: reReserveCartLineAction, remove: removeCartLineAction };
 
-/** One cart line; `actions` is injectable so component tests can drive it without a server. */
-export function CartLine({ line, actions = serverActions }: { line: CartLineView; actions?: CartLineActions }) {
+/**
+ * One cart line; `actions` is injectable so component tests can drive it without a server.
+ * `renderedAt` is the server clock the page was rendered with (see HoldCountdown).
+ */
+export function CartLine({ line, actions = serverActions, renderedAt }: { line: CartLineView; actions?: CartLineActions; renderedAt?: number }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const setLine = useAction(actions.setQuantity);
+  const holdAgain = useAction(actions.reReserve);
+  const removeLine = useAction(actions.remove);
+  const pending = setLine.pending || holdAgain.pending || removeLine.pending;
   const [quantity, setQuantity] = useState(String(line.quantity));
   const [lapsed, setLapsed] = useState(false);
   const expired = line.status === "expired" || lapsed;
   const onExpire = useCallback(() => setLapsed(true), []);
-
-  const run = (work: () => Promise<void>) => startTransition(async () => {
-    await work();
-    router.refresh();
-  });
+  // Whatever the outcome, the server's cart is the truth: re-render from it.
+  const refresh = () => router.refresh();
 
   const changeQuantity = () => {
     const wanted = Number(quantity);
     if (wanted === line.quantity) return;
-    run(async () => {
-      const result = await actions.setQuantity({ variantId: line.variantId, quantity: wanted });
-      if (result.ok) toast.success(`Now holding ${result.data.quantity}`);
-      else {
-        toast.error(result.error.fieldErrors?.quantity?.join(", ") ?? result.error.message);
+    setLine.run({ variantId: line.variantId, quantity: wanted }, {
+      onSuccess: (data) => {
+        toast.success(`Now holding ${data.quantity}`);
+        refresh();
+      },
+      onError: (error) => {
+        toast.error(error.fieldErrors?.quantity?.join(", ") ?? error.message);
         setQuantity(String(line.quantity));
-      }
+        refresh();
+      },
     });
   };
 
-  const reReserve = () => run(async () => {
-    const result = await actions.reReserve({ variantId: line.variantId });
-    if (!result.ok) toast.error(result.error.message);
-    else if (result.data.limited) toast.warning(`Only ${result.data.quantity} left — we held ${result.data.quantity}`);
-    else toast.success("Held again for you");
-    setLapsed(false);
-  });
+  const reReserve = () =>
+    holdAgain.run({ variantId: line.variantId }, {
+      onSuccess: (data) => {
+        if (data.limited) toast.warning(`Only ${data.quantity} left — we held ${data.quantity}`);
+        else toast.success("Held again for you");
+        setLapsed(false);
+        refresh();
+      },
+      onError: (error) => {
+        toast.error(error.message);
+        setLapsed(false);
+        refresh();
+      },
+    });
 
-  const remove = () => run(async () => {
-    const result = await actions.remove({ variantId: line.variantId });
-    if (result.ok) toast.success("Removed from cart");
-    else toast.error(result.error.message);
-  });
+  const remove = () =>
+    removeLine.run({ variantId: line.variantId }, {
+      onSuccess: () => {
+        toast.success("Removed from cart");
+        refresh();
+      },
+      onError: (error) => {
+        toast.error(error.message);
+        refresh();
+      },
+    });
 
   return (
     <li className="flex gap-4 py-4" data-testid="cart-line" data-status={expired ? "expired" : "held"}>
@@ -76,7 +97,7 @@ export function CartLine({ line, actions = serverActions }: { line: CartLineView
               </Button>
             </p>
           ) : (
-            line.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={line.expiresAt} onExpire={onExpire} /></p>
+            line.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={line.expiresAt} renderedAt={renderedAt} onExpire={onExpire} /></p>
           )}
         </div>
         <div className="flex items-center gap-2">
@@ -92,7 +113,7 @@ export function CartLine({ line, actions = serverActions }: { line: CartLineView
             onChange={(e) => setQuantity(e.target.value)}
             onBlur={changeQuantity}
             onKeyDown={(e) => e.key === "Enter" && changeQuantity()}
-            className="h-9 w-20 rounded-md border border-zinc-300 px-2"
+            className={`${inputStyles} h-9! w-20! px-2!`}
             data-testid="line-quantity"
           />
           <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${line.productName} ${line.variantTitle}`}>

@@ -35,6 +35,9 @@ export function CheckoutForm({ orderId }: { orderId: string }) {
       router.refresh();
     } else {
       toast.error(state.error.fieldErrors ? "Please correct the highlighted fields" : state.error.message);
+      // Field messages are not live regions: moving focus to the first invalid field is what announces it.
+      const first = Object.keys(state.error.fieldErrors ?? {})[0];
+      if (first) document.getElementById(first)?.focus();
     }
   }, [state, router]);
 
@@ -46,21 +49,21 @@ export function CheckoutForm({ orderId }: { orderId: string }) {
       )}
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-medium">Contact and shipping</legend>
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={value("email")} errors={errors.email} className="sm:col-span-2" />
-        <TextField label="Full name" name="name" autoComplete="name" required defaultValue={value("name")} errors={errors.name} className="sm:col-span-2" />
-        <TextField label="Address" name="address1" autoComplete="address-line1" required defaultValue={value("address1")} errors={errors.address1} className="sm:col-span-2" />
-        <TextField label="Apartment, suite (optional)" name="address2" autoComplete="address-line2" defaultValue={value("address2")} errors={errors.address2} className="sm:col-span-2" />
-        <TextField label="City" name="city" autoComplete="address-level2" required defaultValue={value("city")} errors={errors.city} />
-        <TextField label="Postal code" name="postalCode" autoComplete="postal-code" required defaultValue={value("postalCode")} errors={errors.postalCode} />
-        <SelectField label="Country" name="country" autoComplete="country" defaultValue={value("country") ?? "US"} errors={errors.country}>
+        <TextField id="email" label="Email" name="email" type="email" autoComplete="email" required defaultValue={value("email")} errors={errors.email} className="sm:col-span-2" />
+        <TextField id="name" label="Full name" name="name" autoComplete="name" required defaultValue={value("name")} errors={errors.name} className="sm:col-span-2" />
+        <TextField id="address1" label="Address" name="address1" autoComplete="address-line1" required defaultValue={value("address1")} errors={errors.address1} className="sm:col-span-2" />
+        <TextField id="address2" label="Apartment, suite (optional)" name="address2" autoComplete="address-line2" defaultValue={value("address2")} errors={errors.address2} className="sm:col-span-2" />
+        <TextField id="city" label="City" name="city" autoComplete="address-level2" required defaultValue={value("city")} errors={errors.city} />
+        <TextField id="postalCode" label="Postal code" name="postalCode" autoComplete="postal-code" required defaultValue={value("postalCode")} errors={errors.postalCode} />
+        <SelectField id="country" label="Country" name="country" autoComplete="country" defaultValue={value("country") ?? "US"} errors={errors.country}>
           {COUNTRIES.map(([code, label]) => <option key={code} value={code}>{label}</option>)}
         </SelectField>
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-lg font-medium">Payment <span className="text-sm font-normal text-zinc-500">(simulated — no card is charged)</span></legend>
-        <TextField label="Card number" name="cardNumber" inputMode="numeric" autoComplete="cc-number" required errors={errors.cardNumber} hint="Test card: 4242 4242 4242 4242 (4000 0000 0000 0002 declines)" className="sm:col-span-3" />
-        <TextField label="Expiry (MM/YY)" name="cardExpiry" autoComplete="cc-exp" placeholder="MM/YY" required errors={errors.cardExpiry} />
-        <TextField label="CVC" name="cardCvc" inputMode="numeric" autoComplete="cc-csc" required errors={errors.cardCvc} />
+        <TextField id="cardNumber" label="Card number" name="cardNumber" inputMode="numeric" autoComplete="cc-number" required errors={errors.cardNumber} hint="Test card: 4242 4242 4242 4242 (4000 0000 0000 0002 declines)" className="sm:col-span-3" />
+        <TextField id="cardExpiry" label="Expiry (MM/YY)" name="cardExpiry" autoComplete="cc-exp" placeholder="MM/YY" required errors={errors.cardExpiry} />
+        <TextField id="cardCvc" label="CVC" name="cardCvc" inputMode="numeric" autoComplete="cc-csc" required errors={errors.cardCvc} />
       </fieldset>
       <Button type="submit" size="lg" disabled={pending} className="w-full" data-testid="place-order">
         <Lock aria-hidden className="size-4" /> {pending ? "Placing order…" : "Place order"}

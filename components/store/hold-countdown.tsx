@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 function remaining(expiresAt: string, now: number): number {
   return Math.max(0, Math.floor((Date.parse(expiresAt) - now) / 1000));
@@ -12,18 +13,32 @@ export function formatRemaining(seconds: number): string {
   return `${m}:${String(s).padStart(2, "0")}`;
 }
 
+type Props = {
+  expiresAt: string;
+  /**
+   * The server's clock when it rendered the page. The server HTML and the
+   * hydrating render both count from it, so they agree to the second; the
+   * browser's own clock takes over right after hydration.
+   */
+  renderedAt?: number;
+  onExpire?: () => void;
+};
+
 /** Time left on a hold, ticking each second; calls onExpire once when it reaches zero. */
-export function HoldCountdown({ expiresAt, onExpire }: { expiresAt: string; onExpire?: () => void }) {
-  const [now, setNow] = useState(() => Date.now());
+export function HoldCountdown({ expiresAt, renderedAt, onExpire }: Props) {
+  const hydrated = useHydrated();
+  const [tick, setTick] = useState<number | null>(null);
+  const now = hydrated ? (tick ?? Date.now()) : (renderedAt ?? Date.now());
   const seconds = remaining(expiresAt, now);
   useEffect(() => {
+    if (!hydrated) return;
     if (seconds <= 0) {
       onExpire?.();
       return;
     }
-    const timer = setTimeout(() => setNow(Date.now()), 1_000);
+    const timer = setTimeout(() => setTick(Date.now()), 1_000);
     return () => clearTimeout(timer);
-  }, [seconds, onExpire]);
+  }, [hydrated, seconds, onExpire]);
   return (
     <span className={seconds < 60 ? "font-medium text-amber-700" : "text-zinc-600"} data-testid="hold-countdown">
       {/* The visible clock ticks; screen readers get the minute, not a second-by-second chatter. */}

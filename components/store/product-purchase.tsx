@@ -5,6 +5,7 @@ import { ShoppingCart } from "lucide-react";
 import { toast } from "sonner";
 import { addToCartAction } from "@/app/actions/cart";
 import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
 import { formatMoney } from "@/lib/store/money";
 import type { VariantView } from "@/lib/store/product";
 import { canOrder, stockStatus, type VariantAvailability } from "@/lib/store/stock-status";
@@ -75,7 +76,7 @@ export function ProductPurchase({ productId, axes, variants, initialVariantId, i
               max={Math.min(99, current.orderable)}
               value={quantity}
               onChange={(e) => setQuantity(Math.max(1, Math.min(99, Math.trunc(Number(e.target.value)) || 1)))}
-              className="h-12 w-20 rounded-md border border-zinc-300 px-3"
+              className={`${inputStyles} h-12! w-20!`}
             />
           </div>
           <Button size="lg" onClick={add} disabled={pending} data-testid="add-to-cart">

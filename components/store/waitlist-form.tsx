@@ -1,9 +1,12 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { BellRing, Loader2 } from "lucide-react";
 import { toast } from "sonner";
 import { joinWaitlist } from "@/app/actions/waitlist";
+import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
+import { useAction } from "@/components/ui/use-action";
 import type { ActionResult } from "@/lib/actions";
 
 export type WaitlistFormProps = {
@@ -23,21 +26,21 @@ export function WaitlistForm({ variantId, submit = joinWaitlist }: WaitlistFormP
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useAction(submit);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    startTransition(async () => {
-      const result = await submit({ variantId, email });
-      if (result.ok) {
-        setDone(result.data.message);
-        toast.success(result.data.message);
-        return;
-      }
-      const message = result.error.fieldErrors?.email?.[0] ?? result.error.message;
-      setError(message);
-      if (!result.error.fieldErrors?.email) toast.error(message);
+    run({ variantId, email }, {
+      onSuccess: (data) => {
+        setDone(data.message);
+        toast.success(data.message);
+      },
+      onError: (failure) => {
+        const message = failure.fieldErrors?.email?.[0] ?? failure.message;
+        setError(message);
+        if (!failure.fieldErrors?.email) toast.error(message);
+      },
     });
   }
 
@@ -68,16 +71,12 @@ export function WaitlistForm({ variantId, submit = joinWaitlist }: WaitlistFormP
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           placeholder="you@example.com"
-          className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500"
+          className={`${inputStyles} min-w-0 flex-1`}
         />
-        <button
-          type="submit"
-          disabled={pending}
-          className="inline-flex items-center justify-center gap-2 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={pending}>
           {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : <BellRing aria-hidden className="size-4" />}
           Notify me
-        </button>
+        </Button>
       </div>
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">

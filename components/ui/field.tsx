@@ -1,47 +1,68 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+"use client";
 
-type FieldShell = { label: string; name: string; errors?: string[]; hint?: string; className?: string };
+import { createContext, useContext, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { inputStyles } from "./input-styles";
 
-function describedBy(name: string, errors?: string[], hint?: string): string | undefined {
-  const ids = [errors?.length ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+export type FieldErrors = Record<string, string[]>;
+
+// Field errors of the enclosing form (ActionForm provides them), so a field
+// finds its own messages by name without every form threading them through.
+const FieldErrorsContext = createContext<FieldErrors>({});
+export const FieldErrorsProvider = FieldErrorsContext.Provider;
+
+/** The inline error messages for one input name (empty when valid). */
+export function useFieldErrors(name: string): string[] {
+  return useContext(FieldErrorsContext)[name] ?? [];
 }
 
-function Messages({ name, errors, hint }: Pick<FieldShell, "name" | "errors" | "hint">) {
-  return (
-    <>
-      {hint && <p id={`${name}-hint`} className="text-xs text-zinc-500">{hint}</p>}
-      {errors?.length ? <p id={`${name}-error`} className="text-xs text-red-700" role="alert">{errors.join(", ")}</p> : null}
-    </>
-  );
-}
+type Shell = {
+  name: string;
+  label: string;
+  hint?: string;
+  /** Errors given directly; otherwise those of the enclosing form's FieldErrorsProvider. */
+  errors?: string[];
+  /** Defaults to a generated id; pass one when something outside links to the field (e.g. `#email-error`). */
+  id?: string;
+  /** Classes of the wrapper (grid placement, width). */
+  className?: string;
+};
 
-const control = "w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
+type Wiring = { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
-/** Label, control and messages; the control gets its id, name and ARIA wiring from here. */
-function Field({ label, name, errors, hint, className = "", render }: FieldShell & { render: (wiring: { id: string; name: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode }) {
+/** Label, control, hint and errors; the control gets its id, name and ARIA wiring from here. */
+function Field({ name, label, hint, errors: given, id: givenId, className = "", control }: Shell & { control: (wiring: Wiring) => ReactNode }) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  const fromForm = useFieldErrors(name);
+  const errors = given ?? fromForm;
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`space-y-1 ${className}`}>
-      <label htmlFor={name} className="block text-sm font-medium text-zinc-800">{label}</label>
-      {render({
-        id: name,
-        name,
-        className: `${control} ${errors?.length ? "border-red-400" : "border-zinc-300"}`,
-        "aria-invalid": errors?.length ? true : undefined,
-        "aria-describedby": describedBy(name, errors, hint),
-      })}
-      <Messages name={name} errors={errors} hint={hint} />
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      {control({ id, name, className: inputStyles, "aria-invalid": errors.length ? true : undefined, "aria-describedby": describedBy })}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+          {hint}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <p id={`${id}-error`} className="text-xs text-red-700">
+          {errors.join(", ")}
+        </p>
+      )}
     </div>
   );
 }
 
-/** A labelled input with its error and hint wired up for assistive technology. */
-export function TextField({ label, name, errors, hint, className, ...props }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field label={label} name={name} errors={errors} hint={hint} className={className} render={(wiring) => <input {...props} {...wiring} />} />;
+/** A labelled input whose errors are linked (aria-invalid, aria-describedby); the form focuses the first invalid one. */
+export function TextField({ name, label, hint, errors, id, className, ...input }: Shell & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className">) {
+  return <Field name={name} label={label} hint={hint} errors={errors} id={id} className={className} control={(wiring) => <input {...input} {...wiring} />} />;
 }
 
-export function SelectField({ label, name, errors, hint, className, children, ...props }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ name, label, hint, errors, id, className, children, ...select }: Shell & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "className">) {
   return (
-    <Field label={label} name={name} errors={errors} hint={hint} className={className} render={(wiring) => <select {...props} {...wiring}>{children}</select>} />
+    <Field name={name} label={label} hint={hint} errors={errors} id={id} className={className} control={(wiring) => <select {...select} {...wiring}>{children}</select>} />
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/store/cart-line";
+import { buttonStyles } from "@/components/ui/button";
 import { cartSessionId } from "@/lib/actions/request-context";
 import { getCart } from "@/lib/store/cart";
 import { formatMoney } from "@/lib/store/money";
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Cart" };
 export default async function CartPage() {
   const cart = await getCart(await cartSessionId({ create: false }));
   const expired = cart.lines.some((l) => l.status === "expired");
+  // The countdowns hydrate from this instant, so server HTML and first client render agree.
+  const renderedAt = Date.now();
   return (
     <section className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-3xl font-semibold tracking-tight">Your cart</h1>
@@ -21,14 +24,14 @@ export default async function CartPage() {
       ) : (
         <>
           <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 bg-white px-4">
-            {cart.lines.map((line) => <CartLine key={line.variantId} line={line} />)}
+            {cart.lines.map((line) => <CartLine key={line.variantId} line={line} renderedAt={renderedAt} />)}
           </ul>
           <div className="flex flex-col items-end gap-3">
             <p className="text-lg">Subtotal <span className="font-semibold" data-testid="cart-subtotal">{formatMoney(cart.subtotalCents)}</span></p>
             {expired ? (
               <p className="text-sm text-red-700">Hold the expired items again (or remove them) before checking out.</p>
             ) : (
-              <Link href="/checkout" className="inline-flex h-12 items-center rounded-md bg-brand-600 px-6 font-medium text-white hover:bg-brand-700" data-testid="checkout-link">
+              <Link href="/checkout" className={buttonStyles({ size: "lg" })} data-testid="checkout-link">
                 Check out
               </Link>
             )}

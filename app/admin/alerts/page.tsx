@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ChannelActions } from "@/components/admin/alerts/channel-actions";
+import { ChannelForm } from "@/components/admin/alerts/channel-form";
+import { NotificationHistory } from "@/components/admin/alerts/notification-history";
+import { ThresholdForm } from "@/components/admin/alerts/threshold-form";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
+import { LocalTime } from "@/components/ui/local-time";
+import { Pager } from "@/components/ui/pager";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listChannels } from "@/lib/alerts/channels";
 import { listNotifications } from "@/lib/alerts/history";
 import { listThresholds } from "@/lib/alerts/thresholds";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
-import { ChannelActions } from "./_components/channel-actions";
-import { ChannelForm } from "./_components/channel-form";
-import { NotificationHistory } from "./_components/notification-history";
-import { ThresholdForm } from "./_components/threshold-form";
 
 export const metadata: Metadata = { title: "Alerts" };
 export const dynamic = "force-dynamic";
@@ -70,40 +74,40 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           <h2 id="thresholds-heading" className="text-lg font-semibold">Thresholds</h2>
           <form className="flex gap-2" role="search">
             <label htmlFor="threshold-search" className="sr-only">Search SKU or product</label>
-            <input id="threshold-search" name="q" defaultValue={params.q} placeholder="SKU or product" className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm" />
-            <button className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm">Search</button>
+            <input id="threshold-search" name="q" type="search" defaultValue={params.q} placeholder="SKU or product" className={`${inputStyles} w-56!`} />
+            <Button type="submit" variant="secondary">Search</Button>
           </form>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-zinc-50 text-xs uppercase text-zinc-500">
-              <tr><th className="p-3">Variant</th><th className="p-3">Available</th><th className="p-3">Threshold</th><th className="p-3">Last alert</th></tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {thresholds.rows.map((t) => (
-                <tr key={t.variantId}>
-                  <td className="p-3">
-                    <p className="font-medium">{t.productName} <span className="text-zinc-500">· {t.variantTitle}</span></p>
-                    <p className="font-mono text-xs text-zinc-500">{t.sku}</p>
-                  </td>
-                  <td className="p-3">{t.available} {t.low ? <Badge tone={t.available === 0 ? "danger" : "warning"}>{t.available === 0 ? "out" : "low"}</Badge> : null}</td>
-                  <td className="p-3">
-                    <ThresholdForm variantId={t.variantId} sku={t.sku} threshold={t.threshold} isActive={t.isActive} />
-                    {!t.ownThreshold ? <p className="mt-1 text-xs text-zinc-500">default</p> : null}
-                  </td>
-                  <td className="p-3 text-zinc-600">{t.lastAlertedAt ? <time dateTime={t.lastAlertedAt.toISOString()}>{t.lastAlertedAt.toLocaleString("en")}</time> : "—"}</td>
-                </tr>
-              ))}
-              {!thresholds.rows.length ? <tr><td colSpan={4} className="p-6 text-center text-zinc-500">No stocked variants match.</td></tr> : null}
-            </tbody>
-          </table>
-        </div>
+        <Table frameClassName="rounded-lg border border-zinc-200 bg-white">
+          <caption className="sr-only">Low-stock thresholds of stocked variants</caption>
+          <thead>
+            <tr><Th>Variant</Th><Th>Available</Th><Th>Threshold</Th><Th>Last alert</Th></tr>
+          </thead>
+          <tbody>
+            {thresholds.rows.map((t) => (
+              <tr key={t.variantId}>
+                <Td>
+                  <p className="font-medium">{t.productName} <span className="text-zinc-500">· {t.variantTitle}</span></p>
+                  <p className="font-mono text-xs text-zinc-500">{t.sku}</p>
+                </Td>
+                <Td>{t.available} {t.low ? <Badge tone={t.available === 0 ? "danger" : "warning"}>{t.available === 0 ? "out" : "low"}</Badge> : null}</Td>
+                <Td>
+                  <ThresholdForm variantId={t.variantId} sku={t.sku} threshold={t.threshold} isActive={t.isActive} />
+                  {!t.ownThreshold ? <p className="mt-1 text-xs text-zinc-500">default</p> : null}
+                </Td>
+                <Td className="text-zinc-600">{t.lastAlertedAt ? <LocalTime value={t.lastAlertedAt} /> : "—"}</Td>
+              </tr>
+            ))}
+            {!thresholds.rows.length ? <EmptyRow colSpan={4}>No stocked variants match.</EmptyRow> : null}
+          </tbody>
+        </Table>
         {pages > 1 ? (
-          <nav aria-label="Threshold pages" className="flex items-center gap-3 text-sm">
-            {page > 1 ? <Link href={pageLink(page - 1)} className="text-brand-600 hover:underline">← Previous</Link> : null}
-            <span className="text-zinc-600">Page {page} of {pages}</span>
-            {page < pages ? <Link href={pageLink(page + 1)} className="text-brand-600 hover:underline">Next →</Link> : null}
-          </nav>
+          <Pager
+            label="Threshold pages"
+            status={`Page ${page} of ${pages}`}
+            prev={page > 1 ? pageLink(page - 1) : null}
+            next={page < pages ? pageLink(page + 1) : null}
+          />
         ) : null}
       </section>
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, History } from "lucide-react";
+import { BulkUploadForm } from "@/components/admin/bulk/bulk-upload-form";
+import { buttonStyles } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { BULK_MODES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, formatBytes } from "@/lib/bulk/format";
 import { env } from "@/lib/env";
-import { BulkUploadForm } from "./_components/bulk-upload-form";
 
 export const metadata: Metadata = { title: "Bulk stock update" };
 export const dynamic = "force-dynamic";
@@ -22,10 +23,10 @@ export default async function BulkPage() {
           </p>
         </div>
         <nav aria-label="Bulk update" className="flex flex-wrap gap-2">
-          <a href="/api/admin/bulk/export" className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50" download>
+          <a href="/api/admin/bulk/export" className={buttonStyles({ variant: "secondary", size: "sm" })} download>
             <Download aria-hidden className="size-4" /> Export current stock
           </a>
-          <Link href="/admin/bulk/history" className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50">
+          <Link href="/admin/bulk/history" className={buttonStyles({ variant: "secondary", size: "sm" })}>
             <History aria-hidden className="size-4" /> Upload history
           </Link>
         </nav>

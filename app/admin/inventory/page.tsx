@@ -2,8 +2,11 @@ import { NumberCell, StockStatusCell } from "@/components/admin/cells";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatNumber } from "@/components/admin/format";
-import { Pager, withParams } from "@/components/admin/pager";
-import { buttonClass, cardClass, inputClass, tableClass, tdClass, thClass } from "@/components/admin/ui";
+import { Button } from "@/components/ui/button";
+import { cardStyles } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Pager, withParams } from "@/components/ui/pager";
+import { Table, Td, Th } from "@/components/ui/table";
 import { listInventory, parseInventoryQuery, type InventoryQuery, type InventorySort } from "@/lib/admin/inventory-table";
 import { listWarehouses } from "@/lib/admin/variant-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -34,55 +37,52 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
       <Filters query={query} warehouses={warehouses} />
-      <section className={cardClass} aria-labelledby="results">
+      <section className={cardStyles} aria-labelledby="results">
         <h2 id="results" className="mb-2 text-sm text-zinc-600" aria-live="polite">
           {formatNumber(page.total)} variant{page.total === 1 ? "" : "s"}
         </h2>
-        <div className="overflow-x-auto">
-          <table className={tableClass} data-testid="inventory-table">
-            <caption className="sr-only">Variants with stock totals; column headers sort</caption>
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th
-                    key={c.label}
-                    scope="col"
-                    className={`${thClass} ${c.numeric ? "text-right" : ""}`}
-                    aria-sort={c.sort && query.sort === c.sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                  >
-                    {c.sort ? (
-                      <Link href={sortLink(c.sort)} className="hover:underline">
-                        {c.label}
-                        {query.sort === c.sort ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
-                      </Link>
-                    ) : (
-                      c.label
-                    )}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.rows.map((row) => (
-                <tr key={row.id} data-sku={row.sku} data-status={row.status}>
-                  <td className={tdClass}>
-                    <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
-                      {row.product_name}
+        <Table data-testid="inventory-table">
+          <caption className="sr-only">Variants with stock totals; column headers sort</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <Th
+                  key={c.label}
+                  numeric={c.numeric}
+                  aria-sort={c.sort && query.sort === c.sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
+                  {c.sort ? (
+                    <Link href={sortLink(c.sort)} className="hover:underline">
+                      {c.label}
+                      {query.sort === c.sort ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
                     </Link>
-                    <div className="text-xs text-zinc-500">{row.title}</div>
-                  </td>
-                  <td className={`${tdClass} font-mono text-xs`}>{row.sku}</td>
-                  <NumberCell value={row.on_hand} />
-                  <NumberCell value={row.reserved} />
-                  <NumberCell value={row.available} />
-                  <NumberCell value={row.incoming} />
-                  <StockStatusCell status={row.status} policy={row.policy} />
-                </tr>
+                  ) : (
+                    c.label
+                  )}
+                </Th>
               ))}
-            </tbody>
-          </table>
-          {!page.rows.length && <p className="py-6 text-center text-sm text-zinc-600">No variants match these filters.</p>}
-        </div>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => (
+              <tr key={row.id} data-sku={row.sku} data-status={row.status}>
+                <Td>
+                  <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
+                    {row.product_name}
+                  </Link>
+                  <div className="text-xs text-zinc-500">{row.title}</div>
+                </Td>
+                <Td className="font-mono text-xs">{row.sku}</Td>
+                <NumberCell value={row.on_hand} />
+                <NumberCell value={row.reserved} />
+                <NumberCell value={row.available} />
+                <NumberCell value={row.incoming} />
+                <StockStatusCell status={row.status} policy={row.policy} />
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        {!page.rows.length && <p className="py-6 text-center text-sm text-zinc-600">No variants match these filters.</p>}
         <Pager
           label="Inventory pages"
           status={`Page ${page.page} of ${page.pageCount}`}
@@ -97,33 +97,24 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
 function Filters({ query, warehouses }: { query: InventoryQuery; warehouses: { id: string; code: string; name: string }[] }) {
   return (
     <form method="get" action="/admin/inventory" role="search" aria-label="Filter inventory" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-      <div className="lg:col-span-2">
-        <label htmlFor="q" className="block text-sm font-medium">Search name or SKU</label>
-        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="warehouse" className="block text-sm font-medium">Warehouse</label>
-        <select id="warehouse" name="warehouse" defaultValue={query.warehouse ?? ""} className={inputClass}>
-          <option value="">All warehouses</option>
-          {warehouses.map((w) => (
-            <option key={w.id} value={w.id}>{w.code} — {w.name}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="status" className="block text-sm font-medium">Status</label>
-        <select id="status" name="status" defaultValue={query.status ?? ""} className={inputClass}>
-          <option value="">Any</option>
-          <option value="attention">Low or out of stock</option>
-          <option value="low">Low stock</option>
-          <option value="out">Out of stock</option>
-          <option value="backorder">Backorder</option>
-          <option value="preorder">Pre-order</option>
-        </select>
-      </div>
+      <TextField id="q" name="q" label="Search name or SKU" type="search" defaultValue={query.q ?? ""} className="lg:col-span-2" />
+      <SelectField id="warehouse" name="warehouse" label="Warehouse" defaultValue={query.warehouse ?? ""}>
+        <option value="">All warehouses</option>
+        {warehouses.map((w) => (
+          <option key={w.id} value={w.id}>{w.code} — {w.name}</option>
+        ))}
+      </SelectField>
+      <SelectField id="status" name="status" label="Status" defaultValue={query.status ?? ""}>
+        <option value="">Any</option>
+        <option value="attention">Low or out of stock</option>
+        <option value="low">Low stock</option>
+        <option value="out">Out of stock</option>
+        <option value="backorder">Backorder</option>
+        <option value="preorder">Pre-order</option>
+      </SelectField>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <button type="submit" className={buttonClass}>Apply</button>
+      <Button type="submit">Apply</Button>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { formatNumber } from "@/components/admin/format";
 import { HoldsTable } from "@/components/admin/holds-table";
-import { Pager, withParams } from "@/components/admin/pager";
-import { buttonClass, cardClass, inputClass } from "@/components/admin/ui";
+import { Button } from "@/components/ui/button";
+import { cardStyles } from "@/components/ui/card";
+import { inputStyles } from "@/components/ui/input-styles";
+import { Pager, withParams } from "@/components/ui/pager";
 import { HOLDS_PAGE_SIZE, holdsQuerySchema, listActiveHolds } from "@/lib/admin/holds";
 import { requirePageUser } from "@/lib/auth/page-guard";
 
@@ -25,11 +27,11 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
       <form method="get" action="/admin/reservations" role="search" aria-label="Filter holds" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="q" className="block text-sm font-medium">Search name or SKU</label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputClass} />
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={inputStyles} />
         </div>
-        <button type="submit" className={buttonClass}>Search</button>
+        <Button type="submit">Search</Button>
       </form>
-      <section className={cardClass} aria-labelledby="holds-count">
+      <section className={cardStyles} aria-labelledby="holds-count">
         <h2 id="holds-count" className="mb-2 text-sm text-zinc-600">{formatNumber(total)} active hold{total === 1 ? "" : "s"}</h2>
         <HoldsTable holds={holds} />
         <Pager

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/sign-in-form";
-import { cardClass } from "@/components/admin/ui";
+import { cardStyles } from "@/components/ui/card";
 import { currentUser } from "@/lib/actions/request-context";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
 
@@ -15,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section className="mx-auto max-w-sm space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to the admin</h1>
-      <div className={cardClass}>
+      <div className={cardStyles}>
         <SignInForm next={next} />
       </div>
     </section>

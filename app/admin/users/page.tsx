@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { LocalTime } from "@/components/admin/local-time";
-import { cardClass } from "@/components/admin/ui";
+import { Badge } from "@/components/ui/badge";
+import { cardStyles } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import { CreateUserForm, UserRowForms } from "@/components/admin/user-forms";
 import { listUsers } from "@/lib/admin/users";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -18,20 +19,20 @@ export default async function UsersPage() {
         OPS users move stock and upload files; ADMIN users also change selling settings, alerts and users. Changes apply on the
         user&apos;s next click. You cannot remove your own administrator access, and the store always keeps one administrator.
       </p>
-      <section className={cardClass} aria-labelledby="add-user">
+      <section className={cardStyles} aria-labelledby="add-user">
         <h2 id="add-user" className="mb-3 font-medium">Add a user</h2>
         <CreateUserForm />
       </section>
-      <section className={cardClass} aria-labelledby="user-list">
+      <section className={cardStyles} aria-labelledby="user-list">
         <h2 id="user-list" className="mb-3 font-medium">{users.length} users</h2>
         <ul className="divide-y divide-zinc-100">
           {users.map((user) => (
             <li key={user.id} className="space-y-2 py-3" data-testid="user-row">
               <p>
                 <span className="font-medium">{user.name}</span> <span className="text-zinc-600">{user.email}</span>{" "}
-                <span className="rounded bg-zinc-100 px-1.5 text-xs">{user.role}</span>
+                <Badge>{user.role}</Badge>
                 {user.id === me.id && <span className="ml-2 text-xs text-zinc-500">(you)</span>}
-                <span className="ml-2 text-xs text-zinc-500">since <LocalTime iso={user.createdAt.toISOString()} /></span>
+                <span className="ml-2 text-xs text-zinc-500">since <LocalTime value={user.createdAt} format="date" /></span>
               </p>
               <UserRowForms user={user} isSelf={user.id === me.id} />
             </li>

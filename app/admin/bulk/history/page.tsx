@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowLeft, Download } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listBulkUploads } from "@/lib/bulk/history";
-import { LocalTime } from "../_components/local-time";
 
 export const metadata: Metadata = { title: "Bulk upload history" };
 export const dynamic = "force-dynamic";
@@ -28,47 +29,45 @@ export default async function BulkHistoryPage({ searchParams }: { searchParams: 
       {uploads.length === 0 ? (
         <p className="rounded-lg border border-zinc-200 bg-white p-6 text-sm text-zinc-600">No uploads yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="bulk-history">
-            <caption className="sr-only">Bulk uploads</caption>
-            <thead className="bg-zinc-50 text-left text-xs uppercase text-zinc-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Reference</th>
-                <th scope="col" className="px-3 py-2">File</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2 text-right">Rows</th>
-                <th scope="col" className="px-3 py-2 text-right">Changed</th>
-                <th scope="col" className="px-3 py-2 text-right">Errors</th>
-                <th scope="col" className="px-3 py-2">By</th>
+        <Table frameClassName="rounded-lg border border-zinc-200 bg-white" data-testid="bulk-history">
+          <caption className="sr-only">Bulk uploads</caption>
+          <thead>
+            <tr>
+              <Th>When</Th>
+              <Th>Reference</Th>
+              <Th>File</Th>
+              <Th>Outcome</Th>
+              <Th numeric>Rows</Th>
+              <Th numeric>Changed</Th>
+              <Th numeric>Errors</Th>
+              <Th>By</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {uploads.map((u) => (
+              <tr key={u.id}>
+                <Td className="whitespace-nowrap"><LocalTime value={u.createdAt} /></Td>
+                <Td className="font-mono">{u.reference}</Td>
+                <Td className="max-w-48 truncate" title={u.filename}>{u.filename}</Td>
+                <Td>
+                  <Badge tone={u.status === "APPLIED" ? "success" : "danger"}>{u.status === "APPLIED" ? "Applied" : "Refused"}</Badge>
+                </Td>
+                <Td numeric>{number.format(u.rowCount)}</Td>
+                <Td numeric>{number.format(u.changedRows)}</Td>
+                <Td numeric>
+                  {u.errorCount === 0 ? "0" : (
+                    <a href={`/api/admin/bulk/${u.id}/errors`} download className="inline-flex items-center gap-1 text-red-700 hover:underline">
+                      <Download aria-hidden className="size-3.5" />
+                      {number.format(u.errorCount)}{u.errorsCapped ? "+" : ""}
+                      <span className="sr-only"> errors, download report for {u.reference}</span>
+                    </a>
+                  )}
+                </Td>
+                <Td>{u.createdBy}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {uploads.map((u) => (
-                <tr key={u.id}>
-                  <td className="whitespace-nowrap px-3 py-2"><LocalTime iso={u.createdAt.toISOString()} /></td>
-                  <td className="px-3 py-2 font-mono">{u.reference}</td>
-                  <td className="max-w-48 truncate px-3 py-2" title={u.filename}>{u.filename}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={u.status === "APPLIED" ? "success" : "danger"}>{u.status === "APPLIED" ? "Applied" : "Refused"}</Badge>
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number.format(u.rowCount)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number.format(u.changedRows)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {u.errorCount === 0 ? "0" : (
-                      <a href={`/api/admin/bulk/${u.id}/errors`} download className="inline-flex items-center gap-1 text-red-700 hover:underline">
-                        <Download aria-hidden className="size-3.5" />
-                        {number.format(u.errorCount)}{u.errorsCapped ? "+" : ""}
-                        <span className="sr-only"> errors, download report for {u.reference}</span>
-                      </a>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{u.createdBy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
       {uploads.length === 50 && last && (
         <Link href={`/admin/bulk/history?before=${encodeURIComponent(`${last.createdAt.toISOString()}_${last.id}`)}`} className="text-sm text-brand-700 hover:underline">

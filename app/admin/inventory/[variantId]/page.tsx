@@ -5,13 +5,16 @@ import { formatNumber, MOVEMENT_LABELS } from "@/components/admin/format";
 import { HoldsTable } from "@/components/admin/holds-table";
 import { MovementTable } from "@/components/admin/movement-table";
 import { OnHandChart } from "@/components/admin/on-hand-chart";
-import { Pager, withParams } from "@/components/admin/pager";
 import { FlashSaleForms } from "@/components/admin/flash-sale-forms";
 import { SafetyStockForm, VariantSettingsForm } from "@/components/admin/settings-forms";
 import { getFlashSaleStatus } from "@/lib/inventory/flash-sale";
 import { PolicyBadge } from "@/components/admin/status-badge";
 import { StockOperationForms } from "@/components/admin/stock-operation-forms";
-import { cardClass, inputClass, secondaryButtonClass, tableClass, tdClass, thClass } from "@/components/admin/ui";
+import { Button, buttonStyles } from "@/components/ui/button";
+import { cardStyles } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/field";
+import { Pager, withParams } from "@/components/ui/pager";
+import { Table, Td, Th, cellStyles } from "@/components/ui/table";
 import { listActiveHolds } from "@/lib/admin/holds";
 import { listMovements, MOVEMENT_TYPES, parseMovementFilter } from "@/lib/admin/movements";
 import { getOnHandSeries } from "@/lib/admin/on-hand-series";
@@ -54,38 +57,36 @@ export default async function VariantPage({ params, searchParams }: Props) {
         </p>
       </div>
 
-      <section className={cardClass} aria-labelledby="levels-heading">
+      <section className={cardStyles} aria-labelledby="levels-heading">
         <h2 id="levels-heading" className="mb-3 text-lg font-semibold">Stock per warehouse</h2>
-        <div className="overflow-x-auto">
-          <table className={tableClass} data-testid="levels-table">
-            <thead>
-              <tr>
-                {["Warehouse", "On hand", "Reserved", "Backordered", "Incoming", "Available", "Safety stock"].map((h, i) => (
-                  <th key={h} scope="col" className={`${thClass} ${i > 0 && i < 6 ? "text-right" : ""}`}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {variant.levels.map((l) => (
-                <tr key={l.warehouseId} data-warehouse={l.code}>
-                  <th scope="row" className={`${tdClass} font-medium`}>
-                    {l.code} <span className="font-normal text-zinc-500">{l.name}</span>
-                    {!l.stocked && <div className="text-xs font-normal text-zinc-500">not stocked here yet</div>}
-                  </th>
-                  {[l.onHand, l.reserved, l.backordered, l.incoming, l.available].map((n, i) => (
-                    <td key={i} className={`${tdClass} text-right tabular-nums`}>{formatNumber(n)}</td>
-                  ))}
-                  <td className={tdClass}>
-                    <SafetyStockForm variantId={variant.id} warehouseId={l.warehouseId} warehouseCode={l.code} safetyStock={l.safetyStock} canEdit={canEdit} />
-                  </td>
-                </tr>
+        <Table data-testid="levels-table">
+          <thead>
+            <tr>
+              {["Warehouse", "On hand", "Reserved", "Backordered", "Incoming", "Available", "Safety stock"].map((h, i) => (
+                <Th key={h} numeric={i > 0 && i < 6}>{h}</Th>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          </thead>
+          <tbody>
+            {variant.levels.map((l) => (
+              <tr key={l.warehouseId} data-warehouse={l.code}>
+                <th scope="row" className={`${cellStyles} font-medium`}>
+                  {l.code} <span className="font-normal text-zinc-500">{l.name}</span>
+                  {!l.stocked && <div className="text-xs font-normal text-zinc-500">not stocked here yet</div>}
+                </th>
+                {[l.onHand, l.reserved, l.backordered, l.incoming, l.available].map((n, i) => (
+                  <Td key={i} numeric>{formatNumber(n)}</Td>
+                ))}
+                <Td>
+                  <SafetyStockForm variantId={variant.id} warehouseId={l.warehouseId} warehouseCode={l.code} safetyStock={l.safetyStock} canEdit={canEdit} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       </section>
 
-      <section className={cardClass} aria-labelledby="chart-heading">
+      <section className={cardStyles} aria-labelledby="chart-heading">
         <h2 id="chart-heading" className="mb-3 text-lg font-semibold">On hand, last 90 days</h2>
         <OnHandChart points={series} label={`On-hand units of ${variant.sku}, last 90 days`} />
       </section>
@@ -95,7 +96,7 @@ export default async function VariantPage({ params, searchParams }: Props) {
         <StockOperationForms variantId={variant.id} warehouses={warehouses} />
       </section>
 
-      <section className={cardClass} aria-labelledby="settings-heading">
+      <section className={cardStyles} aria-labelledby="settings-heading">
         <h2 id="settings-heading" className="mb-1 text-lg font-semibold">Selling settings</h2>
         {!canEdit && <p className="mb-2 text-sm text-zinc-600">Only admins can change these settings.</p>}
         {variant.threshold === null && <p className="mb-2 text-sm text-zinc-600">Uses the default low-stock threshold ({variant.defaultThreshold}).</p>}
@@ -111,44 +112,38 @@ export default async function VariantPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <section className={cardClass} aria-labelledby="flash-heading">
+      <section className={cardStyles} aria-labelledby="flash-heading">
         <h2 id="flash-heading" className="mb-1 text-lg font-semibold">Flash-sale mode</h2>
         {!canEdit && <p className="mb-2 text-sm text-zinc-600">Only admins can switch flash-sale mode.</p>}
         <FlashSaleForms variantId={variant.id} path={path} canEdit={canEdit} active={flashSale.active} buckets={flashSale.buckets} parked={flashSale.parked} />
       </section>
 
-      <section className={cardClass} aria-labelledby="holds-heading">
+      <section className={cardStyles} aria-labelledby="holds-heading">
         <h2 id="holds-heading" className="mb-3 text-lg font-semibold">Active cart holds ({formatNumber(holds.total)})</h2>
         <HoldsTable holds={holds.holds} showVariant={false} />
       </section>
 
-      <section className={cardClass} aria-labelledby="history-heading">
+      <section className={cardStyles} aria-labelledby="history-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="history-heading" className="text-lg font-semibold">Movement history</h2>
-          <a href={withParams("/api/admin/movements/export", { variantId, ...keep })} className={secondaryButtonClass} download>
+          <a href={withParams("/api/admin/movements/export", { variantId, ...keep })} className={buttonStyles({ variant: "secondary", size: "sm" })} download>
             Export CSV
           </a>
         </div>
         <form method="get" action={path} aria-label="Filter history" className="mb-3 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="type" className="block text-sm font-medium">Type</label>
-            <select id="type" name="type" defaultValue={filter.type ?? ""} className={inputClass}>
-              <option value="">All types</option>
-              {MOVEMENT_TYPES.map((t) => (
-                <option key={t} value={t}>{MOVEMENT_LABELS[t]}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="warehouse" className="block text-sm font-medium">Warehouse</label>
-            <select id="warehouse" name="warehouse" defaultValue={filter.warehouse ?? ""} className={inputClass}>
-              <option value="">All warehouses</option>
-              {warehouses.map((w) => (
-                <option key={w.id} value={w.id}>{w.code}</option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className={secondaryButtonClass}>Filter</button>
+          <SelectField id="type" name="type" label="Type" defaultValue={filter.type ?? ""}>
+            <option value="">All types</option>
+            {MOVEMENT_TYPES.map((t) => (
+              <option key={t} value={t}>{MOVEMENT_LABELS[t]}</option>
+            ))}
+          </SelectField>
+          <SelectField id="warehouse" name="warehouse" label="Warehouse" defaultValue={filter.warehouse ?? ""}>
+            <option value="">All warehouses</option>
+            {warehouses.map((w) => (
+              <option key={w.id} value={w.id}>{w.code}</option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="secondary">Filter</Button>
         </form>
         <MovementTable rows={history.rows} caption={`Movement history of ${variant.sku}, newest first`} />
         <Pager

@@ -2,8 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Toaster } from "sonner";
-import { ActionForm } from "@/components/admin/action-form";
-import { TextField } from "@/components/admin/form-field";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions";
 
 // The App Router is not mounted in jsdom; the form only needs refresh().

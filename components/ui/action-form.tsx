@@ -1,18 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/actions";
-import { buttonClass } from "./ui";
-
-type FieldErrors = Record<string, string[]>;
-const ErrorsContext = createContext<FieldErrors>({});
-
-/** The inline error messages for one input name (empty when valid). */
-export function useFieldErrors(name: string): string[] {
-  return useContext(ErrorsContext)[name] ?? [];
-}
+import { Button, type ButtonVariant } from "./button";
+import { ConfirmDialog, type ConfirmCopy } from "./confirm-dialog";
+import { FieldErrorsProvider } from "./field";
+import { TextWithTimes } from "./local-time";
+import { useAction } from "./use-action";
 
 type Props = {
   action: (input: FormData) => Promise<ActionResult<unknown>>;
@@ -28,6 +24,9 @@ type Props = {
   onSuccess?: (data: unknown) => void;
   /** "inline": fields and button on one row (small forms inside tables). */
   layout?: "stack" | "inline";
+  submitVariant?: ButtonVariant;
+  /** Destructive forms ask first: the submit button opens this dialog and only "confirm" submits. */
+  confirm?: ConfirmCopy;
 };
 
 /**
@@ -36,10 +35,9 @@ type Props = {
  * the typed values stay in place. On success: a toast, the form is cleared
  * and the page's server components re-render.
  */
-export function ActionForm({ action, success, submitLabel, children, label, className, disabled, resetOnSuccess = true, onSuccess, layout = "stack" }: Props) {
+export function ActionForm({ action, success, submitLabel, children, label, className, disabled, resetOnSuccess = true, onSuccess, layout = "stack", submitVariant, confirm }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { pending, error, fieldErrors, run } = useAction(action);
   const [formError, setFormError] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focusField = useRef<string | null>(null);
@@ -50,52 +48,49 @@ export function ActionForm({ action, success, submitLabel, children, label, clas
     const field = formRef.current?.elements.namedItem(focusField.current);
     focusField.current = null;
     if (field instanceof HTMLElement) field.focus();
-  }, [pending, fieldErrors]);
+  }, [pending, error]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      let result: ActionResult<unknown>;
-      try {
-        result = await action(data);
-      } catch {
-        result = { ok: false, error: { code: "UNAVAILABLE", message: "Could not reach the server. Check your connection and try again." } };
-      }
-      if (result.ok) {
-        setFieldErrors({});
+    run(new FormData(form), {
+      onSuccess: (data) => {
         setFormError(null);
         if (resetOnSuccess) form.reset();
         toast.success(success);
-        onSuccess?.(result.data);
+        onSuccess?.(data);
         router.refresh();
-        return;
-      }
-      const errors = result.error.fieldErrors ?? {};
-      const known = Object.keys(errors).filter((name) => form.elements.namedItem(name));
-      setFieldErrors(errors);
-      // Field errors for inputs this form shows are enough; otherwise say what went wrong.
-      setFormError(known.length ? null : result.error.message);
-      focusField.current = known[0] ?? null;
+      },
+      onError: (failure) => {
+        const known = Object.keys(failure.fieldErrors ?? {}).filter((name) => form.elements.namedItem(name));
+        // Field errors for inputs this form shows are enough; otherwise say what went wrong.
+        setFormError(known.length ? null : failure.message);
+        focusField.current = known[0] ?? null;
+      },
     });
   }
 
+  const variant = submitVariant ?? (confirm ? "danger-subtle" : "primary");
+  const text = pending ? "Saving…" : submitLabel;
   return (
-    <ErrorsContext.Provider value={fieldErrors}>
+    <FieldErrorsProvider value={fieldErrors}>
       <form ref={formRef} onSubmit={submit} aria-label={label} className={className ?? "space-y-3"} noValidate>
         <fieldset disabled={disabled || pending} className={layout === "inline" ? "flex flex-wrap items-end gap-2" : "space-y-3"}>
           {children}
           {formError && (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-              {formError}
+              <TextWithTimes text={formError} />
             </p>
           )}
-          <button type="submit" className={buttonClass}>
-            {pending ? "Saving…" : submitLabel}
-          </button>
+          {confirm ? (
+            <ConfirmDialog {...confirm} onConfirm={() => formRef.current?.requestSubmit()} trigger={<Button variant={variant}>{text}</Button>} />
+          ) : (
+            <Button type="submit" variant={variant}>
+              {text}
+            </Button>
+          )}
         </fieldset>
       </form>
-    </ErrorsContext.Provider>
+    </FieldErrorsProvider>
   );
 }

@@ -2,11 +2,13 @@
 
 import { toast } from "sonner";
 import { saveThreshold } from "@/app/actions/alerts";
-import { useAdminAction } from "./use-action";
+import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
+import { useAction } from "@/components/ui/use-action";
 
 /** Inline editor for one variant's threshold and alert switch. */
 export function ThresholdForm({ variantId, sku, threshold, isActive }: { variantId: string; sku: string; threshold: number; isActive: boolean }) {
-  const { pending, fieldErrors, run } = useAdminAction(saveThreshold);
+  const { pending, fieldErrors, run } = useAction(saveThreshold, { errors: "toast" });
   const errorId = `threshold-${variantId}-error`;
   return (
     <form
@@ -14,11 +16,13 @@ export function ThresholdForm({ variantId, sku, threshold, isActive }: { variant
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
-        run({ variantId, threshold: data.get("threshold"), isActive: data.get("isActive") === "on" }, (r) =>
-          toast.success(r.alerted ? `${sku}: saved — already low, alert sent` : `${sku}: saved`),
+        run(
+          { variantId, threshold: data.get("threshold"), isActive: data.get("isActive") === "on" },
+          { onSuccess: (r) => toast.success(r.alerted ? `${sku}: saved — already low, alert sent` : `${sku}: saved`) },
         );
       }}
     >
+      {/* A bare input, not a TextField: one row of a table, labelled for screen readers only. */}
       <label className="sr-only" htmlFor={`threshold-${variantId}`}>Threshold for {sku}</label>
       <input
         id={`threshold-${variantId}`}
@@ -28,15 +32,15 @@ export function ThresholdForm({ variantId, sku, threshold, isActive }: { variant
         step={1}
         defaultValue={threshold}
         aria-invalid={Boolean(fieldErrors.threshold)}
-        aria-describedby={errorId}
-        className="w-20 rounded-md border border-zinc-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-500"
+        aria-describedby={fieldErrors.threshold ? errorId : undefined}
+        className={`${inputStyles} h-8! w-20! py-1!`}
       />
       <label className="flex items-center gap-1 text-xs text-zinc-700">
         <input type="checkbox" name="isActive" defaultChecked={isActive} /> Alerts on
       </label>
-      <button type="submit" disabled={pending} className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium hover:bg-zinc-50 disabled:opacity-60">
+      <Button type="submit" variant="secondary" size="xs" disabled={pending}>
         {pending ? "Saving…" : "Save"}
-      </button>
+      </Button>
       {fieldErrors.threshold ? <p id={errorId} className="w-full text-xs text-red-700">{fieldErrors.threshold[0]}</p> : null}
     </form>
   );

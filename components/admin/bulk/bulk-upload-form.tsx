@@ -6,6 +6,9 @@ import { CheckCircle2, Download, FileUp, Info } from "lucide-react";
 import { errorsToCsv } from "@/lib/bulk/csv-cell";
 import { formatBytes } from "@/lib/bulk/format";
 import type { BulkApplyOutcome, BulkPreviewOutcome } from "@/lib/bulk/upload";
+import { Button } from "@/components/ui/button";
+import { inputStyles } from "@/components/ui/input-styles";
+import { LocalTime, TextWithTimes } from "@/components/ui/local-time";
 import { ChangesTable, ErrorsTable, Totals } from "./result-tables";
 import { UploadProgressBar } from "./upload-progress";
 import { UploadError, sendUpload, type UploadProgress } from "./upload-request";
@@ -18,7 +21,6 @@ type State =
   | { step: "failed"; message: string; preview?: BulkPreviewOutcome };
 
 const REFERENCE = /^[\w.:/#-]{1,120}$/;
-const button = "inline-flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
 
 function downloadErrors(outcome: { errors: BulkPreviewOutcome["errors"]; filename: string }) {
   const url = URL.createObjectURL(new Blob([errorsToCsv(outcome.errors)], { type: "text/csv" }));
@@ -71,7 +73,7 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
       return;
     }
     setState({ step: "applied", outcome });
-    if (outcome.status === "APPLIED") toast.success(`Applied ${outcome.totals.changedRows} changes`);
+    if (outcome.status === "APPLIED") toast.success(`Applied ${outcome.totals.changedRows} ${outcome.totals.changedRows === 1 ? "change" : "changes"}`);
   };
 
   return (
@@ -103,12 +105,12 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
             placeholder="e.g. COUNT-2026-11-25"
             maxLength={120}
             aria-invalid={reference !== "" && !referenceValid}
-            className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500"
+            className={`mt-1 ${inputStyles}`}
           />
         </div>
-        <button type="submit" disabled={!file || busy} className={`${button} bg-zinc-900 text-white hover:bg-zinc-700`}>
+        <Button type="submit" disabled={!file || busy}>
           <FileUp aria-hidden className="size-4" /> Check file
-        </button>
+        </Button>
         <p id={ids.help} className="text-xs text-zinc-500 sm:col-span-3">
           Checking writes nothing. The reference (letters, digits and . : / # - _) is stored on every stock movement; applying the same file
           with the same reference again changes nothing.
@@ -118,7 +120,7 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
       <div ref={resultRef} tabIndex={-1} className="space-y-4 outline-none" aria-live="polite">
         {state.step === "working" && <UploadProgressBar progress={state.progress} />}
         {state.step === "failed" && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"><TextWithTimes text={state.message} /></p>
         )}
         {state.step === "applied" && <AppliedBanner outcome={state.outcome} />}
         {preview && (
@@ -126,14 +128,14 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
             <Totals totals={preview.totals} />
             <div className="flex flex-wrap items-center gap-3">
               {state.step === "previewed" && (
-                <button type="button" onClick={onApply} disabled={!canApply} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+                <Button onClick={onApply} disabled={!canApply}>
                   <CheckCircle2 aria-hidden className="size-4" /> Apply {preview.totals.changedRows} {preview.totals.changedRows === 1 ? "change" : "changes"}
-                </button>
+                </Button>
               )}
               {preview.errors.length > 0 && (
-                <button type="button" onClick={() => downloadErrors(preview)} className={`${button} border border-zinc-300 bg-white hover:bg-zinc-50`}>
+                <Button variant="secondary" onClick={() => downloadErrors(preview)}>
                   <Download aria-hidden className="size-4" /> Download error report
-                </button>
+                </Button>
               )}
               {state.step === "previewed" && !canApply && (
                 <p className="text-sm text-zinc-600">
@@ -151,11 +153,10 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
 }
 
 function AppliedBanner({ outcome }: { outcome: BulkApplyOutcome }) {
-  const when = new Date(outcome.appliedAt).toLocaleString();
   if (outcome.status === "ALREADY_APPLIED") {
     return (
       <p role="status" className="flex items-center gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-        <Info aria-hidden className="size-4" /> This file was already applied as “{outcome.reference}” on {when} by {outcome.appliedBy}. Nothing was changed.
+        <Info aria-hidden className="size-4" /> This file was already applied as “{outcome.reference}” on <LocalTime value={outcome.appliedAt} /> by {outcome.appliedBy}. Nothing was changed.
       </p>
     );
   }
