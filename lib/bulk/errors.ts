@@ -1,6 +1,6 @@
 import { PublicError } from "@/lib/actions/to-action-error";
 
-export { formatBytes } from "./format";
+export { formatBytes } from "@/lib/inventory/bulk/format";
 
 export type BulkFileErrorKind = "TOO_LARGE" | "BAD_HEADER" | "MALFORMED" | "EMPTY";
 

@@ -1,6 +1,6 @@
 import { PublicError } from "@/lib/actions/to-action-error";
 import { pgPool } from "@/lib/db";
-import type { ApplyBulkImportOptions, BulkEvaluation, BulkImportResult } from "@/lib/inventory/bulk-import";
+import type { ApplyBulkImportOptions, BulkEvaluation, BulkImportResult } from "./types";
 
 // The BulkUpload row of an apply: what makes it idempotent and what the history shows.
 
