@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { applyBulkImport } from "@/lib/inventory/bulk/apply";
 import { previewBulkImport } from "@/lib/inventory/bulk/preview";
 import type { BulkEvaluation, BulkImportResult } from "@/lib/inventory/bulk/types";
-import { parseInput } from "@/lib/inventory/parse";
+import { parseInput } from "@/lib/validation/parse";
 import { referenceSchema } from "@/lib/validation/inventory";
 import { parseBulkCsv } from "./parse-csv";
 

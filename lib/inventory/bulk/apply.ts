@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import { PublicError } from "@/lib/actions/to-action-error";
+import { ConflictError } from "@/lib/errors";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -28,7 +28,7 @@ async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promi
   } catch (error) {
     await client.query("rollback").catch(() => {});
     // Lock timeout, or (should another writer take locks out of the global order) a deadlock: nothing was written.
-    if (["55P03", "40P01"].includes((error as { code?: string }).code ?? "")) throw new PublicError("CONFLICT", "Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
+    if (["55P03", "40P01"].includes((error as { code?: string }).code ?? "")) throw new ConflictError("Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
     throw error;
   } finally {
     client.release();

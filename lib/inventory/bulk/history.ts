@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { InventoryError } from "@/lib/inventory/errors";
+import { NotFoundError } from "@/lib/errors";
 import { MAX_REPORTED_ERRORS, type RowError } from "./format";
 
 const storedErrors = z.array(z.object({ line: z.number(), sku: z.string(), warehouse: z.string(), message: z.string() }));
@@ -44,6 +44,6 @@ export async function listBulkUploads(options: { take?: number; before?: { creat
 /** An upload's reference and kept row errors (the CSV edge turns them into the error report). */
 export async function bulkUploadErrors(id: string): Promise<{ reference: string; errors: RowError[] }> {
   const upload = await db.bulkUpload.findUnique({ where: { id }, select: { reference: true, errors: true } });
-  if (!upload) throw new InventoryError("NOT_FOUND", "No such upload");
+  if (!upload) throw new NotFoundError("No such upload");
   return { reference: upload.reference, errors: toRowErrors(upload.errors) };
 }
