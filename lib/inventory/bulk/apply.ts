@@ -104,11 +104,12 @@ async function writeChanges(client: PoolClient, options: ApplyBulkImportOptions)
 }
 
 /**
- * Low-stock hook for bulk imports: called once after an upload commits, with
- * every variant whose on-hand it changed. Returns the variants now at or below
- * their alert threshold (their LowStockAlert, or LOW_STOCK_DEFAULT_THRESHOLD),
- * which the apply result shows. The alerts engine hooks its notifications in
- * here, so one bulk upload is one low-stock pass, not one per row.
+ * The low-stock report of a bulk import: called once after an upload commits,
+ * with every variant whose on-hand it changed. Returns the variants now at or
+ * below their alert threshold (their LowStockAlert, or
+ * LOW_STOCK_DEFAULT_THRESHOLD), which the apply result shows. It sends no
+ * alerts: afterStockChange, called just before with the same variants, runs
+ * the alert check as for every stock change — one pass per upload, not per row.
  */
 export async function checkLowStockAfterBulkImport(variantIds: string[]): Promise<LowStockHit[]> {
   if (!variantIds.length) return [];
