@@ -19,6 +19,8 @@ const config = [
     // Layering (see CONVENTIONS.md "Boundaries"). import/* rules come with eslint-config-next
     // (eslint-plugin-import); no-restricted-paths works on resolved files, so it
     // catches "@/…" aliases and relative paths alike, which no-restricted-imports cannot.
+    // Dependencies are never parsed for these rules (a cycle cannot run through them).
+    settings: { "import/ignore": ["node_modules"] },
     rules: {
       "import/no-cycle": ["error", { ignoreExternal: true }],
       "import/no-restricted-paths": [
