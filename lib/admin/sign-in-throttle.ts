@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PublicError } from "@/lib/actions";
+import { RateLimitedError } from "@/lib/errors";
 import { rateLimit, resetRateLimit } from "@/lib/rate-limit";
 
 // Password guessing is slowed by bcrypt; this caps it. Every sign-in attempt
@@ -22,7 +22,7 @@ function keyFor(email: string): string {
 export async function reserveSignInAttempt(email: string): Promise<void> {
   const { allowed } = await rateLimit({ key: keyFor(email), limit: MAX_FAILURES, windowSeconds: WINDOW_SECONDS });
   if (!allowed) {
-    throw new PublicError("RATE_LIMITED", `Too many failed sign-ins for this account. Try again in ${WINDOW_SECONDS / 60} minutes.`);
+    throw new RateLimitedError(`Too many failed sign-ins for this account. Try again in ${WINDOW_SECONDS / 60} minutes.`);
   }
 }
 

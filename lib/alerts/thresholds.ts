@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
-import { InventoryError } from "@/lib/inventory/errors";
-import { parseInput } from "@/lib/inventory/parse";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { idSchema } from "@/lib/validation/inventory";
 import { enqueueLowStockAlerts } from "./low-stock";
 import { VARIANT_NET_CTE } from "./sql";
@@ -42,7 +42,7 @@ export async function listThresholds({ q = "", page = 1 }: { q?: string; page?: 
 export async function setLowStockThreshold(input: z.input<typeof setThresholdSchema>) {
   const { variantId, threshold, isActive } = parseInput(setThresholdSchema, input);
   const exists = await db.productVariant.findUnique({ where: { id: variantId }, select: { id: true } });
-  if (!exists) throw new InventoryError("NOT_FOUND", "This variant no longer exists");
+  if (!exists) throw new NotFoundError("This variant no longer exists");
   const row = await db.lowStockAlert.upsert({
     where: { variantId },
     create: { variantId, threshold, isActive },

@@ -4,7 +4,7 @@ import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { commitReservationSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
 import { InsufficientStockError, InventoryError } from "./errors";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 import { freeUnits } from "./stock-math";
 
 export type CommitReservationInput = z.input<typeof commitReservationSchema>;

@@ -6,7 +6,7 @@ import { summarize, type StockInfo, type VariantSnapshot } from "./stock-math";
 import { InventoryError } from "./errors";
 
 export { freeUnits, summarize, type LevelSnapshot, type StockInfo, type VariantSnapshot } from "./stock-math";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/inventory";
 

@@ -4,7 +4,7 @@ import { Download, History } from "lucide-react";
 import { BulkUploadForm } from "@/components/admin/bulk/bulk-upload-form";
 import { buttonStyles } from "@/components/ui/button";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { BULK_MODES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, formatBytes } from "@/lib/bulk/format";
+import { BULK_MODES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, formatBytes } from "@/lib/inventory/bulk/format";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Bulk stock update" };

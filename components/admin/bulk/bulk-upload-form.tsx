@@ -3,8 +3,8 @@
 import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { CheckCircle2, Download, FileUp, Info } from "lucide-react";
-import { errorsToCsv } from "@/lib/bulk/csv-cell";
-import { formatBytes } from "@/lib/bulk/format";
+import { errorsToCsv } from "@/lib/bulk/error-csv";
+import { formatBytes } from "@/lib/inventory/bulk/format";
 import type { BulkApplyOutcome, BulkPreviewOutcome } from "@/lib/bulk/upload";
 import { Button } from "@/components/ui/button";
 import { inputStyles } from "@/components/ui/input-styles";

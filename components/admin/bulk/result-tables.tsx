@@ -1,5 +1,5 @@
 import { Table, Td, Th } from "@/components/ui/table";
-import type { BulkTotals, RowChange, RowError } from "@/lib/bulk/format";
+import type { BulkTotals, RowChange, RowError } from "@/lib/inventory/bulk/format";
 
 const SHOWN_ERRORS = 100;
 const number = new Intl.NumberFormat("en");

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { listBulkUploads } from "@/lib/bulk/history";
+import { listBulkUploads } from "@/lib/inventory/bulk/history";
 
 export const metadata: Metadata = { title: "Bulk upload history" };
 export const dynamic = "force-dynamic";
