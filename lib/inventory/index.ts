@@ -7,6 +7,6 @@ export { adjustStock, receiveStock, recordDamage, recordReturn, transferStock } 
 export { verifyLedger, type LedgerReport } from "./ledger";
 export { startHoldSweeper, sweepExpiredHolds } from "./sweeper";
 export { afterStockChange } from "./after-commit";
-export { setSafetyStock, updateVariantSettings, type SafetyStockInput, type VariantSettingsInput } from "./settings";
+export { setLowStockThreshold, setSafetyStock, updateVariantSettings, type LowStockThresholdInput, type SafetyStockInput, type VariantSettingsInput } from "./settings";
 export { releaseHoldAsStaff, type StaffReleaseInput } from "./staff-release";
 export { endFlashSale, getFlashSaleStatus, startFlashSale, type FlashSaleStatus } from "./flash-sale";
