@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { BulkFileError } from "@/lib/bulk/errors";
 import { exportStockCsv } from "@/lib/bulk/export";
-import { errorReportCsv } from "@/lib/bulk/history";
+import { errorReportCsv } from "@/lib/bulk/error-report";
 import { applyBulkUpload, previewBulkUpload } from "@/lib/bulk/upload";
 import { createStockedVariant, freshWarehousesPerTest } from "../helpers/fixtures";
 import { counts, csv, csvSource, onHand, opsUser } from "../helpers/bulk";

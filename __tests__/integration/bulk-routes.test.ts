@@ -1,5 +1,5 @@
 import { NDJSON, bulkUploadResponse } from "@/lib/bulk/http";
-import { listBulkUploads } from "@/lib/bulk/history";
+import { listBulkUploads } from "@/lib/inventory/bulk/history";
 import { createStockedVariant, freshWarehousesPerTest } from "../helpers/fixtures";
 import { csv, onHand, opsUser } from "../helpers/bulk";
 

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { placeOrderAction } from "@/app/actions/checkout";
 import { addToCartAction, reReserveCartLineAction, removeCartLineAction, setCartLineAction } from "@/app/actions/cart";
 import { joinWaitlist } from "@/app/actions/waitlist";
-import { httpStatusFor } from "@/lib/actions/to-action-error";
+import { httpStatusFor } from "@/lib/http/public-error";
 import { verifyLedger } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
 import { callerContext, createStockedVariant, createWarehouses } from "../helpers/fixtures";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
 import {
   InventoryError,
   adjustStock,
@@ -72,8 +73,8 @@ describe("stock operations", () => {
     ["a receipt without a PO number", () => receiveStock({ variantId: "00000000-0000-4000-8000-000000000000", warehouseId: "00000000-0000-4000-8000-000000000000", quantity: 2, actor, reference: "" })],
     ["a transfer to the same warehouse", () => transferStock({ variantId: "00000000-0000-4000-8000-000000000000", fromWarehouseId: "00000000-0000-4000-8000-000000000000", toWarehouseId: "00000000-0000-4000-8000-000000000000", quantity: 1, actor })],
   ])("rejects %s with a VALIDATION error", async (_label, call) => {
-    const error = (await call().catch((e: unknown) => e)) as InventoryError;
-    expect(error).toBeInstanceOf(InventoryError);
+    const error = (await call().catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe("VALIDATION");
   });
 

@@ -93,7 +93,7 @@ describe("PostgreSQL outage", () => {
       })
       .then(() => "committed", (error: unknown) => error);
     expect(outcome).not.toBe("committed");
-    const { isDatabaseUnavailable } = await import("@/lib/actions/to-action-error");
+    const { isDatabaseUnavailable } = await import("@/lib/http/public-error");
     expect(isDatabaseUnavailable(outcome)).toBe(true);
     expect(await countRows("InventoryMovement")).toBe(movementsBefore);
 

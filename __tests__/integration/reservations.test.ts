@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
 import {
   InsufficientStockError,
   InventoryError,
@@ -131,10 +132,10 @@ describe("reserveStock", () => {
   ])("rejects %s with a VALIDATION error and writes nothing", async (_label, override, field) => {
     const v = await createStockedVariant(both(), { stock: { MAIN: 5 } });
     const input = { variantId: v.variantId, sessionId: sessionId(), quantity: 1, ...override };
-    const error = (await reserveStock(input).catch((e: unknown) => e)) as InventoryError;
-    expect(error).toBeInstanceOf(InventoryError);
+    const error = (await reserveStock(input).catch((e: unknown) => e)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe("VALIDATION");
-    expect(Object.keys(error.details.fieldErrors as object)).toEqual([field]);
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual([field]);
     expect(await db.stockReservation.count()).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { isDatabaseUnavailable } from "@/lib/actions/to-action-error";
+import { isDatabaseUnavailable } from "@/lib/http/public-error";
 
 describe("isDatabaseUnavailable", () => {
   it.each([

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Boxes, ShoppingBag } from "lucide-react";
-import { cartSessionId } from "@/lib/actions/request-context";
+import { cartSessionId } from "@/lib/auth/request-context";
 import { getCartItemCount } from "@/lib/store/cart";
 
 async function CartLink() {

@@ -7,7 +7,7 @@ import { signInForm } from "@/lib/admin/form-schemas";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "@/lib/admin/sign-in-throttle";
 import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, authenticate, createAdminSessionToken } from "@/lib/auth/admin-session";
-import { AuthError } from "@/lib/auth/errors";
+import { AuthError } from "@/lib/errors";
 import { secureCookies } from "@/lib/env";
 
 // Signing in issues the signed session cookie (httpOnly: scripts cannot read

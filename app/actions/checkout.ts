@@ -1,6 +1,7 @@
 "use server";
 
-import { defineAction, PublicError } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { EmptyCartError } from "@/lib/errors";
 import { placeOrder } from "@/lib/store/checkout";
 import { checkoutSchema } from "@/lib/validation/checkout";
 
@@ -10,7 +11,7 @@ export const placeOrderAction = defineAction({
   input: checkoutSchema,
   handler: async (input, { cartSessionId }) => {
     const sessionId = await cartSessionId({ create: false });
-    if (!sessionId) throw new PublicError("EMPTY_CART", "Your cart is empty");
+    if (!sessionId) throw new EmptyCartError("Your cart is empty");
     // No revalidatePath here: re-rendering /checkout (now with an empty cart)
     // would unmount the form before it navigates to the order page.
     return placeOrder(sessionId, input);

@@ -22,7 +22,7 @@ export const startVariantFlashSale = defineAction({
     revalidate: revalidateSchema,
   }),
   handler: async ({ variantId, buckets, revalidate }, { user, revalidatePath }) => {
-    const status = await startFlashSale({ variantId, buckets, actor: user!.email });
+    const status = await startFlashSale({ variantId, buckets, actor: user.email });
     if (revalidate) revalidatePath(revalidate);
     return status;
   },
@@ -33,7 +33,7 @@ export const endVariantFlashSale = defineAction({
   access: "ADMIN",
   input: z.object({ variantId: idSchema, revalidate: revalidateSchema }),
   handler: async ({ variantId, revalidate }, { user, revalidatePath }) => {
-    const status = await endFlashSale({ variantId, actor: user!.email });
+    const status = await endFlashSale({ variantId, actor: user.email });
     if (revalidate) revalidatePath(revalidate);
     return status;
   },

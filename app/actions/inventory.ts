@@ -34,54 +34,54 @@ export const adjustStockAction = defineAction({
   name: "inventory.adjust",
   access: "OPS",
   input: adjustForm,
-  handler: (input, { user }) => adjustStock({ ...input, actor: user!.email }),
+  handler: (input, { user }) => adjustStock({ ...input, actor: user.email }),
 });
 
 export const receiveStockAction = defineAction({
   name: "inventory.receive",
   access: "OPS",
   input: receiveForm,
-  handler: (input, { user }) => receiveStock({ ...input, actor: user!.email }),
+  handler: (input, { user }) => receiveStock({ ...input, actor: user.email }),
 });
 
 export const transferStockAction = defineAction({
   name: "inventory.transfer",
   access: "OPS",
   input: transferForm,
-  handler: (input, { user }) => transferStock({ ...input, actor: user!.email }),
+  handler: (input, { user }) => transferStock({ ...input, actor: user.email }),
 });
 
 export const recordReturnAction = defineAction({
   name: "inventory.return",
   access: "OPS",
   input: returnForm,
-  handler: (input, { user }) => recordReturn({ ...input, actor: user!.email }),
+  handler: (input, { user }) => recordReturn({ ...input, actor: user.email }),
 });
 
 export const recordDamageAction = defineAction({
   name: "inventory.damage",
   access: "OPS",
   input: damageForm,
-  handler: (input, { user }) => recordDamage({ ...input, actor: user!.email }),
+  handler: (input, { user }) => recordDamage({ ...input, actor: user.email }),
 });
 
 export const releaseHoldAction = defineAction({
   name: "inventory.releaseHold",
   access: "OPS",
   input: releaseHoldForm,
-  handler: (input, { user }) => releaseHoldAsStaff({ ...input, actor: user!.email }),
+  handler: (input, { user }) => releaseHoldAsStaff({ ...input, actor: user.email }),
 });
 
 export const updateVariantSettingsAction = defineAction({
   name: "inventory.settings",
   access: "ADMIN",
   input: settingsForm,
-  handler: (input, { user }) => updateVariantSettings({ ...input, restockDate: input.restockDate ?? null, actor: user!.email }),
+  handler: (input, { user }) => updateVariantSettings({ ...input, restockDate: input.restockDate ?? null, actor: user.email }),
 });
 
 export const setSafetyStockAction = defineAction({
   name: "inventory.safetyStock",
   access: "ADMIN",
   input: safetyStockForm,
-  handler: (input, { user }) => setSafetyStock({ ...input, actor: user!.email }),
+  handler: (input, { user }) => setSafetyStock({ ...input, actor: user.email }),
 });

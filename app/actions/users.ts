@@ -20,7 +20,7 @@ export const changeUserRoleAction = defineAction({
   name: "users.changeRole",
   access: "ADMIN",
   input: changeRoleSchema,
-  handler: (input, { user }) => changeUserRole({ ...input, actorId: user!.id }),
+  handler: (input, { user }) => changeUserRole({ ...input, actorId: user.id }),
 });
 
 export const resetUserPasswordAction = defineAction({
@@ -34,5 +34,5 @@ export const deleteUserAction = defineAction({
   name: "users.delete",
   access: "ADMIN",
   input: deleteUserSchema,
-  handler: (input, { user }) => deleteUser({ ...input, actorId: user!.id }),
+  handler: (input, { user }) => deleteUser({ ...input, actorId: user.id }),
 });

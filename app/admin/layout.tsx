@@ -4,7 +4,7 @@ import { Boxes } from "lucide-react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { SignOutButton } from "@/components/admin/sign-out-button";
-import { currentUser } from "@/lib/actions/request-context";
+import { currentUser } from "@/lib/auth/request-context";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Stockroom" }, robots: { index: false } };
 

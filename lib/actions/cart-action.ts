@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { defineAction, PublicError, type HandlerContext } from "@/lib/actions";
-import { enforceRateLimit } from "@/lib/actions/limit";
+import { NotFoundError } from "@/lib/errors";
+import { defineAction, type HandlerContext } from "./index";
+import { enforceRateLimit } from "./limit";
 
 // Holding stock is what a bot would abuse (hoarding a flash sale), so every
 // hold-changing action shares one window per cart session and per IP.
@@ -17,7 +18,7 @@ export function cartAction<S extends z.ZodType, R>(name: string, input: S, creat
     input,
     handler: async (parsed: z.infer<S>, { cartSessionId, revalidatePath }: HandlerContext) => {
       const sessionId = await cartSessionId({ create: createCart });
-      if (!sessionId) throw new PublicError("NOT_FOUND", "Your cart is empty or has expired");
+      if (!sessionId) throw new NotFoundError("Your cart is empty or has expired");
       await enforceRateLimit("hold", sessionId, HOLD_LIMITS);
       const result = await work(sessionId, parsed);
       revalidatePath("/cart");

@@ -1,33 +1,29 @@
 import type { z } from "zod";
-import { AuthError } from "@/lib/auth/errors";
+import type { RequestContext } from "@/lib/auth/request-context";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/roles";
-import { parseInput } from "@/lib/inventory/parse";
+import { AuthError } from "@/lib/errors";
+import { toActionError } from "@/lib/http/public-error";
+import { parseInput } from "@/lib/validation/parse";
 import type { ActionResult } from "./result";
-import { toActionError } from "./to-action-error";
 
 /** What an action may know about its caller; from cookies in a request, fixed values in tests. */
-export type ActionContext = {
-  user: () => Promise<SessionUser | null>;
-  cartSessionId: (options: { create: boolean }) => Promise<string | null>;
-  /** Next's revalidatePath in a request; tests record the paths instead (there is no render cache to drop). */
-  revalidatePath: (path: string) => void;
-};
+export type ActionContext = RequestContext;
 
 export type Access = "public" | Role;
 
-export type HandlerContext = {
-  /** The signed-in user; never null when access is a role. */
-  user: SessionUser | null;
+export type HandlerContext<A extends Access = "public"> = {
+  /** The signed-in user for a role-gated action (authorized before the handler runs); public actions never look. */
+  user: A extends Role ? SessionUser : null;
   cartSessionId: ActionContext["cartSessionId"];
   revalidatePath: ActionContext["revalidatePath"];
 };
 
-export type ActionDefinition<S extends z.ZodType, R> = {
+export type ActionDefinition<S extends z.ZodType, R, A extends Access> = {
   name: string;
   /** Explicit on every action, so no mutation is public by omission. */
-  access: Access;
+  access: A;
   input: S;
-  handler: (input: z.infer<S>, context: HandlerContext) => Promise<R>;
+  handler: (input: z.infer<S>, context: HandlerContext<A>) => Promise<R>;
 };
 
 export type ServerAction<R> = ((...args: unknown[]) => Promise<ActionResult<R>>) & {
@@ -44,22 +40,26 @@ function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+async function authorize(context: ActionContext, minimum: Role): Promise<SessionUser> {
+  const user = await context.user();
+  if (!user) throw new AuthError("UNAUTHENTICATED");
+  if (!hasRole(user, minimum)) throw new AuthError("FORBIDDEN");
+  return user;
+}
+
 /**
  * One pipeline for every mutation: authorize (server-side, before looking at
  * the input, so an anonymous caller learns nothing about it) → validate with
  * zod → call the domain → map errors to { ok: false, error }.
  */
-export function defineAction<S extends z.ZodType, R>(definition: ActionDefinition<S, R>, defaultContext: () => Promise<ActionContext>): ServerAction<R> {
+export function defineAction<S extends z.ZodType, R, A extends Access>(definition: ActionDefinition<S, R, A>, defaultContext: () => Promise<ActionContext>): ServerAction<R> {
   const runWithContext = async (context: ActionContext, rawInput: unknown): Promise<ActionResult<R>> => {
     try {
-      let user: SessionUser | null = null;
-      if (definition.access !== "public") {
-        user = await context.user();
-        if (!user) throw new AuthError("UNAUTHENTICATED");
-        if (!hasRole(user, definition.access)) throw new AuthError("FORBIDDEN");
-      }
+      const user = definition.access === "public" ? null : await authorize(context, definition.access);
       const input = parseInput(definition.input, rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput);
-      const data = await definition.handler(input, { user, cartSessionId: context.cartSessionId, revalidatePath: context.revalidatePath });
+      // TypeScript cannot narrow the generic A from the check above: a role-gated action has its user here.
+      const handlerContext = { user, cartSessionId: context.cartSessionId, revalidatePath: context.revalidatePath } as HandlerContext<A>;
+      const data = await definition.handler(input, handlerContext);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: toActionError(error, `action ${definition.name}`) };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { clientIp } from "@/lib/http/client-ip";
 import { rateLimit } from "@/lib/rate-limit";
-import { PublicError } from "./to-action-error";
+import { RateLimitedError } from "@/lib/errors";
 
 type Window = { limit: number; windowSeconds: number };
 
@@ -21,7 +21,7 @@ export async function enforceRateLimit(action: string, session: string | null, l
   for (const check of checks) {
     if (check && !check.allowed) {
       const wait = check.retryAfter >= 60 ? `${Math.ceil(check.retryAfter / 60)} minute(s)` : `${Math.max(1, Math.ceil(check.retryAfter))} second(s)`;
-      throw new PublicError("RATE_LIMITED", `Too many requests. Please try again in ${wait}.`);
+      throw new RateLimitedError(`Too many requests. Please try again in ${wait}.`);
     }
   }
 }

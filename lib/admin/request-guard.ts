@@ -1,5 +1,5 @@
 import { ADMIN_COOKIE, userFromSessionToken } from "@/lib/auth/admin-session";
-import { AuthError } from "@/lib/auth/errors";
+import { AuthError } from "@/lib/errors";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/roles";
 
 function cookieFromHeader(header: string | null, name: string): string | undefined {

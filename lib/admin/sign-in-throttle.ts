@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PublicError } from "@/lib/actions";
+import { RateLimitedError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { redisClient, redisEnabled, waitUntilReady } from "@/lib/redis";
@@ -41,7 +41,7 @@ async function failures(key: string): Promise<number> {
 
 export async function assertSignInAllowed(email: string): Promise<void> {
   if ((await failures(keyFor(email))) >= MAX_FAILURES) {
-    throw new PublicError("RATE_LIMITED", `Too many failed sign-ins for this account. Try again in ${WINDOW_SECONDS / 60} minutes.`);
+    throw new RateLimitedError(`Too many failed sign-ins for this account. Try again in ${WINDOW_SECONDS / 60} minutes.`);
   }
 }
 

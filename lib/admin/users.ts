@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PublicError } from "@/lib/actions/to-action-error";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { db, type Prisma } from "@/lib/db";
@@ -28,7 +28,7 @@ export async function listUsers(): Promise<UserRow[]> {
 export async function createUser(input: z.infer<typeof createUserSchema>): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   const created = await db.user.createMany({ data: [{ email: input.email, name: input.name, role: input.role, passwordHash }], skipDuplicates: true });
-  if (!created.count) throw new PublicError("CONFLICT", "A user with this email already exists", { email: ["Already in use"] });
+  if (!created.count) throw new ConflictError("A user with this email already exists", { email: ["Already in use"] });
   const user = await db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true, name: true, role: true, createdAt: true } });
   return { ...user, role: user.role as Role };
 }
@@ -39,13 +39,13 @@ export async function createUser(input: z.infer<typeof createUserSchema>): Promi
  * at the same moment cannot both pass the "another admin remains" check.
  */
 async function keepingAnAdmin<T>(userId: string, actorId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if (userId === actorId) throw new PublicError("CONFLICT", "You cannot remove your own administrator access");
+  if (userId === actorId) throw new ConflictError("You cannot remove your own administrator access");
   return db.$transaction(async (tx) => {
     const admins = await tx.$queryRaw<{ id: string }[]>`select "id" from "User" where "role" = 'ADMIN' order by "id" for update`;
     const target = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
-    if (!target) throw new PublicError("NOT_FOUND", "No such user");
+    if (!target) throw new NotFoundError("No such user");
     if (target.role === "ADMIN" && admins.filter((a) => a.id !== userId).length === 0) {
-      throw new PublicError("CONFLICT", "The store needs at least one administrator");
+      throw new ConflictError("The store needs at least one administrator");
     }
     return work(tx);
   });
@@ -63,5 +63,5 @@ export async function resetUserPassword(input: z.infer<typeof resetPasswordSchem
   const passwordHash = await hashPassword(input.password);
   // A new password signs the user out everywhere (sessions carry the version).
   const updated = await db.user.updateMany({ where: { id: input.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-  if (!updated.count) throw new PublicError("NOT_FOUND", "No such user");
+  if (!updated.count) throw new NotFoundError("No such user");
 }

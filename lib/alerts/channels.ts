@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { ChannelType } from "@/generated/prisma/enums";
-import { InventoryError } from "@/lib/inventory/errors";
-import { parseInput } from "@/lib/inventory/parse";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { idSchema } from "@/lib/validation/inventory";
 
 // Alert channels. Secrets (webhook signing keys, Slack webhook URLs, which are
@@ -77,11 +77,11 @@ export async function createChannel(input: z.input<typeof createChannelSchema>):
 export async function updateChannel(input: z.input<typeof updateChannelSchema>): Promise<{ channel: ChannelView; newSecret: string | null }> {
   const { id, target, rotateSecret, ...rest } = parseInput(updateChannelSchema, input);
   const current = await db.alertChannel.findUnique({ where: { id } });
-  if (!current) throw new InventoryError("NOT_FOUND", "This channel no longer exists");
+  if (!current) throw new NotFoundError("This channel no longer exists");
   const data: { name?: string; enabled?: boolean; target?: string; secret?: string } = { ...rest };
   if (target) {
     const checked = createChannelSchema.safeParse({ type: current.type, name: rest.name ?? current.name, target });
-    if (!checked.success) throw new InventoryError("VALIDATION", "Invalid target", { fieldErrors: { target: [checked.error.issues[0]?.message ?? "invalid"] } });
+    if (!checked.success) throw new ValidationError("Invalid target", { target: [checked.error.issues[0]?.message ?? "invalid"] });
     data.target = checked.data.target;
   }
   const rotated = rotateSecret && current.type === "WEBHOOK" ? newSecret() : null;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { ChannelType, NotificationKind, NotificationStatus } from "@/generated/prisma/enums";
-import { InventoryError } from "@/lib/inventory/errors";
-import { parseInput } from "@/lib/inventory/parse";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { processOutboxBatch, type OutboxOptions } from "@/lib/outbox/worker";
 import { idSchema } from "@/lib/validation/inventory";
 
@@ -55,7 +55,7 @@ export const channelIdSchema = z.object({ channelId: idSchema });
 export async function sendTestNotification(input: z.input<typeof channelIdSchema>, options: OutboxOptions = {}) {
   const { channelId } = parseInput(channelIdSchema, input);
   const channel = await db.alertChannel.findUnique({ where: { id: channelId }, select: { name: true } });
-  if (!channel) throw new InventoryError("NOT_FOUND", "This channel no longer exists");
+  if (!channel) throw new NotFoundError("This channel no longer exists");
   const n = await db.notification.create({
     data: { kind: "TEST", channelId, payload: { type: "test", channelName: channel.name, at: new Date().toISOString() } },
     select: { id: true },
@@ -68,7 +68,7 @@ export async function sendTestNotification(input: z.input<typeof channelIdSchema
 export async function retryNotification(input: z.input<typeof notificationIdSchema>, options: OutboxOptions = {}) {
   const { id } = parseInput(notificationIdSchema, input);
   const reset = await db.notification.updateMany({ where: { id, status: "DEAD" }, data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date() } });
-  if (!reset.count) throw new InventoryError("CONFLICT", "Only dead notifications can be retried (it may have been retried already)");
+  if (!reset.count) throw new ConflictError("Only dead notifications can be retried (it may have been retried already)");
   await processOutboxBatch({ ...options, ids: [id] });
   return outcome(id);
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { sessionSecret } from "@/lib/env";
-import { AuthError } from "./errors";
+import { AuthError } from "@/lib/errors";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password";
 import type { Role, SessionUser } from "./roles";
 import { createSignedToken, verifySignedToken } from "./signed-token";

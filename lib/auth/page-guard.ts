@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/actions/request-context";
+import { currentUser } from "./request-context";
 import { hasRole, type Role, type SessionUser } from "./roles";
 
 export const SIGN_IN_PATH = "/admin/sign-in";

@@ -7,5 +7,5 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 const RANK: Record<Role, number> = { OPS: 1, ADMIN: 2 };
 
 export function hasRole(user: Pick<SessionUser, "role"> | null | undefined, minimum: Role): boolean {
-  return Boolean(user) && RANK[user!.role] >= RANK[minimum];
+  return user != null && RANK[user.role] >= RANK[minimum];
 }

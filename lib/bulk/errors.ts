@@ -1,6 +1,6 @@
-import { PublicError } from "@/lib/actions/to-action-error";
+import { ValidationError } from "@/lib/errors";
 
-export { formatBytes } from "./format";
+export { formatBytes } from "@/lib/inventory/bulk/format";
 
 export type BulkFileErrorKind = "TOO_LARGE" | "BAD_HEADER" | "MALFORMED" | "EMPTY";
 
@@ -9,13 +9,12 @@ export type BulkFileErrorKind = "TOO_LARGE" | "BAD_HEADER" | "MALFORMED" | "EMPT
  * quoting): nothing in it is looked at further. Row-level problems are
  * RowErrors instead, so the person sees all of them at once.
  */
-export class BulkFileError extends PublicError {
+export class BulkFileError extends ValidationError {
   constructor(
     readonly kind: BulkFileErrorKind,
     message: string,
   ) {
-    super("VALIDATION", message);
-    this.name = "BulkFileError";
+    super(message);
   }
 
   /** 413 for an oversized file, 400 for everything else. */

@@ -1,6 +1,6 @@
 import { pgPool } from "@/lib/db";
 import { csvLine } from "./csv-cell";
-import { REQUIRED_COLUMNS } from "./format";
+import { REQUIRED_COLUMNS } from "@/lib/inventory/bulk/format";
 
 const PAGE = 5_000;
 

@@ -1,5 +1,5 @@
 import { BulkFileError } from "./errors";
-import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type BulkColumn } from "./format";
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type BulkColumn } from "@/lib/inventory/bulk/format";
 
 const KNOWN: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 const HEADER_HELP = `The first line must be a header naming the columns ${REQUIRED_COLUMNS.join(", ")} (optional: ${OPTIONAL_COLUMNS.join(", ")}), separated by commas or semicolons.`;

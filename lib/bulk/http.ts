@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { AuthError } from "@/lib/auth/errors";
+import { AuthError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { jsonError } from "@/lib/http/json-error";
-import { toActionError } from "@/lib/actions/to-action-error";
+import { toActionError } from "@/lib/http/public-error";
 import { BulkFileError, formatBytes } from "./errors";
 import { applyBulkUpload, previewBulkUpload, type BulkProgress } from "./upload";
 

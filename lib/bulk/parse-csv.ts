@@ -3,7 +3,7 @@ import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse, type Options } from "csv-parse";
 import { BulkFileError, formatBytes } from "./errors";
-import { type BulkRow, type RowError, MAX_REPORTED_ERRORS } from "./format";
+import { type BulkRow, type RowError, MAX_REPORTED_ERRORS } from "@/lib/inventory/bulk/format";
 import { readHeader, validateHeaderCells } from "./header";
 import { bulkRowSchema, rowErrorMessage } from "./row-schema";
 import { unprotectCell } from "./csv-cell";

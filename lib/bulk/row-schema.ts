@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_STOCK_DELTA } from "@/lib/validation/inventory";
-import { BULK_MODES } from "./format";
+import { BULK_MODES } from "@/lib/inventory/bulk/format";
 
 // One CSV data row, as strings straight from the parser (see normalizeCells).
 // Messages are written for the person fixing the file, so they name the

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
-import { applyBulkImport, previewBulkImport, type BulkEvaluation, type BulkImportResult } from "@/lib/inventory/bulk-import";
-import { parseInput } from "@/lib/inventory/parse";
+import { applyBulkImport } from "@/lib/inventory/bulk/apply";
+import { previewBulkImport } from "@/lib/inventory/bulk/preview";
+import type { BulkEvaluation, BulkImportResult } from "@/lib/inventory/bulk/types";
+import { parseInput } from "@/lib/validation/parse";
 import { referenceSchema } from "@/lib/validation/inventory";
 import { parseBulkCsv } from "./parse-csv";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { httpStatusFor, toActionError } from "@/lib/actions/to-action-error";
+import { httpStatusFor, toActionError } from "@/lib/http/public-error";
 
 /** The JSON error response for anything a route handler throws: 4xx for the caller's mistakes, 503 when the database is down. */
 export function jsonError(error: unknown, context: string): NextResponse {

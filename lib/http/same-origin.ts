@@ -1,4 +1,4 @@
-import { PublicError } from "@/lib/actions/to-action-error";
+import { AuthError } from "@/lib/errors";
 import { jsonError } from "./json-error";
 import { isSameOrigin } from "./origin";
 
@@ -10,7 +10,7 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
 export function sameOriginOnly<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     if (!isSameOrigin(request)) {
-      return jsonError(new PublicError("FORBIDDEN", "Cross-site request refused"), `${request.method} ${new URL(request.url).pathname}`);
+      return jsonError(new AuthError("FORBIDDEN", "Cross-site request refused"), `${request.method} ${new URL(request.url).pathname}`);
     }
     return handler(request, context);
   };

@@ -4,7 +4,7 @@ import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { commitReservationSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
 import { InsufficientStockError, InventoryError } from "./errors";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 
 export type CommitReservationInput = z.input<typeof commitReservationSchema>;
 export type CommittedOrder = { orderId: string; alreadyCommitted: boolean; lines: number; subtotalCents: number };

@@ -3,7 +3,7 @@ import { db, pgPool } from "@/lib/db";
 import { actorSchema, idSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
 import { InventoryError } from "./errors";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 
 /*
  * Flash-sale mode for hot SKUs. One stock row caps holds at the single-row

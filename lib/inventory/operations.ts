@@ -10,7 +10,7 @@ import {
 import { enqueueStockNotifications } from "@/lib/alerts";
 import { afterStockChange } from "./after-commit";
 import { allocateReceiptToBackorders } from "./backorders";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 import { applyStockChange } from "./stock-change";
 
 type Tx = Prisma.TransactionClient;

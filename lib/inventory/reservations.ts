@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { releaseReservationSchema, reserveStockSchema } from "@/lib/validation/inventory";
 import { InsufficientStockError, InventoryError } from "./errors";
 import { submitHold } from "./hold-batcher";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 
 export type ReserveStockInput = z.input<typeof reserveStockSchema>;
 export type ReserveStockResult = { variantId: string; held: number; expiresAt: Date | null; maxHoldable: number };

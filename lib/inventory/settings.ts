@@ -4,7 +4,7 @@ import { InventoryPolicy } from "@/generated/prisma/enums";
 import { actorSchema, idSchema, MAX_STOCK_DELTA } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
 import { InventoryError } from "./errors";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 
 type Tx = Prisma.TransactionClient;
 

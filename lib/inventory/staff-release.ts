@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { actorSchema, idSchema, notesSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
 import { InventoryError } from "./errors";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 
 export const staffReleaseSchema = z.object({ holdId: idSchema, actor: actorSchema, notes: notesSchema.optional() });
 export type StaffReleaseInput = z.input<typeof staffReleaseSchema>;

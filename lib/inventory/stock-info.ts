@@ -6,7 +6,7 @@ import { lowStockThreshold, optionalLevelStockJoin, summarize, type StockInfo, t
 import { InventoryError } from "./errors";
 
 export { summarize, type LevelSnapshot, type StockInfo, type VariantSnapshot } from "./availability";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/inventory";
 

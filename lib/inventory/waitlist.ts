@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { runSql, VARIANT_NET_CTE, type Tx } from "@/lib/alerts/sql";
 import { idSchema } from "@/lib/validation/inventory";
 import { InventoryError } from "./errors";
-import { parseInput } from "./parse";
+import { parseInput } from "@/lib/validation/parse";
 
 // Back-in-stock waitlist. A shopper leaves an email on an out-of-stock
 // variant; when it has free units again, each waiting email gets exactly one

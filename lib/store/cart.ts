@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { InsufficientStockError, InventoryError } from "@/lib/inventory/errors";
+import { InsufficientStockError, NotFoundError, ValidationError } from "@/lib/errors";
 import { listSessionHolds, releaseReservation, reserveStock } from "@/lib/inventory/reservations";
 import { MAX_LINE_QUANTITY } from "@/lib/validation/inventory";
 
@@ -56,7 +56,7 @@ async function holdUpTo(target: Target, wanted: number, acceptAbove?: number): P
 /** Adds units to the cart line (holding them); when fewer are left, holds what there is and says so. */
 export async function addToCart(target: Target & { quantity: number }): Promise<CartChange> {
   const before = await currentLineQuantity(target);
-  if (before >= MAX_LINE_QUANTITY) throw new InventoryError("VALIDATION", `At most ${MAX_LINE_QUANTITY} per line`);
+  if (before >= MAX_LINE_QUANTITY) throw new ValidationError(`At most ${MAX_LINE_QUANTITY} per line`);
   const wanted = Math.min(before + target.quantity, MAX_LINE_QUANTITY);
   try {
     const { held, expiresAt } = await holdUpTo(target, wanted, before);
@@ -80,7 +80,7 @@ export async function setCartLineQuantity(target: Target & { quantity: number })
 /** Holds the line again after its hold expired: the full quantity, or what is left. */
 export async function reReserveCartLine(target: Target): Promise<CartChange> {
   const wanted = await currentLineQuantity(target);
-  if (!wanted) throw new InventoryError("NOT_FOUND", "This item is no longer in your cart");
+  if (!wanted) throw new NotFoundError("This item is no longer in your cart");
   const { held, expiresAt } = await holdUpTo(target, wanted, 0);
   await saveLine(target, held);
   return { variantId: target.variantId, quantity: held, requested: wanted, limited: held < wanted, expiresAt: expiresAt?.toISOString() ?? null };

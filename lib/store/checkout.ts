@@ -1,7 +1,6 @@
-import { PublicError } from "@/lib/actions/to-action-error";
 import { db } from "@/lib/db";
 import { commitReservation } from "@/lib/inventory/commit";
-import { InventoryError } from "@/lib/inventory/errors";
+import { ConflictError, EmptyCartError, InventoryError, PaymentDeclinedError } from "@/lib/errors";
 import type { CheckoutInput } from "@/lib/validation/checkout";
 import { getCart } from "./cart";
 
@@ -19,11 +18,11 @@ export type PlacedOrder = { orderId: string; alreadyPlaced: boolean };
 export async function placeOrder(sessionId: string, input: CheckoutInput): Promise<PlacedOrder> {
   const existing = await db.order.findUnique({ where: { id: input.orderId }, select: { sessionId: true } });
   if (existing) {
-    if (existing.sessionId !== sessionId) throw new InventoryError("CONFLICT", "This checkout was already used. Reload the page and try again.");
+    if (existing.sessionId !== sessionId) throw new ConflictError("This checkout was already used. Reload the page and try again.");
     return { orderId: input.orderId, alreadyPlaced: true };
   }
   const cart = await getCart(sessionId);
-  if (!cart.lines.length) throw new InventoryError("EMPTY_CART", "Your cart is empty");
+  if (!cart.lines.length) throw new EmptyCartError("Your cart is empty");
   const lapsed = cart.lines.filter((line) => line.status === "expired");
   if (lapsed.length) {
     const names = lapsed.map((l) => `${l.productName} (${l.variantTitle})`).join(", ");
@@ -31,7 +30,7 @@ export async function placeOrder(sessionId: string, input: CheckoutInput): Promi
       variantIds: lapsed.map((l) => l.variantId),
     });
   }
-  if (input.cardNumber === DECLINED_TEST_CARD) throw new PublicError("PAYMENT_DECLINED", "Your card was declined. Try another card.", { cardNumber: ["Card declined"] });
+  if (input.cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError("Your card was declined. Try another card.", { cardNumber: ["Card declined"] });
 
   const committed = await commitReservation({
     sessionId,

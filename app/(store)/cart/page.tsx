@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/store/cart-line";
-import { cartSessionId } from "@/lib/actions/request-context";
+import { cartSessionId } from "@/lib/auth/request-context";
 import { getCart } from "@/lib/store/cart";
 import { formatMoney } from "@/lib/store/money";
 

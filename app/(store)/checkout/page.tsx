@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/store/checkout-form";
-import { cartSessionId } from "@/lib/actions/request-context";
+import { cartSessionId } from "@/lib/auth/request-context";
 import { getCart } from "@/lib/store/cart";
 import { formatMoney } from "@/lib/store/money";
 

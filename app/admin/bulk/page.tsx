@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, History } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { BULK_MODES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, formatBytes } from "@/lib/bulk/format";
+import { BULK_MODES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, formatBytes } from "@/lib/inventory/bulk/format";
 import { env } from "@/lib/env";
 import { BulkUploadForm } from "./_components/bulk-upload-form";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/sign-in-form";
 import { cardClass } from "@/components/admin/ui";
-import { currentUser } from "@/lib/actions/request-context";
+import { currentUser } from "@/lib/auth/request-context";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CircleCheck } from "lucide-react";
-import { cartSessionId } from "@/lib/actions/request-context";
+import { cartSessionId } from "@/lib/auth/request-context";
 import { getOrderForSession } from "@/lib/store/checkout";
 import { formatMoney } from "@/lib/store/money";
 import { idSchema } from "@/lib/validation/inventory";

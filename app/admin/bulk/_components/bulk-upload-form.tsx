@@ -4,7 +4,7 @@ import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { CheckCircle2, Download, FileUp, Info } from "lucide-react";
 import { errorsToCsv } from "@/lib/bulk/csv-cell";
-import { formatBytes } from "@/lib/bulk/format";
+import { formatBytes } from "@/lib/inventory/bulk/format";
 import type { BulkApplyOutcome, BulkPreviewOutcome } from "@/lib/bulk/upload";
 import { ChangesTable, ErrorsTable, Totals } from "./result-tables";
 import { UploadProgressBar } from "./upload-progress";

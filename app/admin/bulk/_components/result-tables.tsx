@@ -1,4 +1,4 @@
-import type { BulkTotals, RowChange, RowError } from "@/lib/bulk/format";
+import type { BulkTotals, RowChange, RowError } from "@/lib/inventory/bulk/format";
 
 const SHOWN_ERRORS = 100;
 const number = new Intl.NumberFormat("en");

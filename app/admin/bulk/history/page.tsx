@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ArrowLeft, Download } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { listBulkUploads } from "@/lib/bulk/history";
+import { listBulkUploads } from "@/lib/inventory/bulk/history";
 import { LocalTime } from "../_components/local-time";
 
 export const metadata: Metadata = { title: "Bulk upload history" };

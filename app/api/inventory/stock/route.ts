@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { jsonError } from "@/lib/http/json-error";
-import { InventoryError } from "@/lib/inventory/errors";
-import { parseInput } from "@/lib/inventory/parse";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { getProductAvailability } from "@/lib/store/product";
 import { streamQuerySchema } from "@/lib/validation/store";
 
@@ -16,9 +16,9 @@ export async function GET(request: Request): Promise<Response> {
       variantId: url.searchParams.get("variantId") ?? undefined,
     });
     const all = await getProductAvailability(productId);
-    if (!all.length) throw new InventoryError("NOT_FOUND", "No such product");
+    if (!all.length) throw new NotFoundError("No such product");
     const variants = variantId ? all.filter((v) => v.variantId === variantId) : all;
-    if (!variants.length) throw new InventoryError("NOT_FOUND", "No such variant for this product");
+    if (!variants.length) throw new NotFoundError("No such variant for this product");
     return NextResponse.json({ productId, variants }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return jsonError(error, "GET /api/inventory/stock");

@@ -1,6 +1,6 @@
 import { jsonError } from "@/lib/http/json-error";
-import { InventoryError } from "@/lib/inventory/errors";
-import { parseInput } from "@/lib/inventory/parse";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { getProductAvailability } from "@/lib/store/product";
 import { productStockStream } from "@/lib/store/stock-stream";
 import { streamQuerySchema } from "@/lib/validation/store";
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
       variantId: url.searchParams.get("variantId") ?? undefined,
     });
     // Refuse unknown products up front rather than streaming nothing forever.
-    if (!(await getProductAvailability(query.productId)).length) throw new InventoryError("NOT_FOUND", "No such product");
+    if (!(await getProductAvailability(query.productId)).length) throw new NotFoundError("No such product");
     return new Response(productStockStream({ ...query, signal: request.signal }), {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",

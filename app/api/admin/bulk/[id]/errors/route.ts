@@ -1,9 +1,9 @@
 import { requireRequestUser } from "@/lib/admin/request-guard";
-import { errorReportCsv } from "@/lib/bulk/history";
+import { errorReportCsv } from "@/lib/bulk/error-report";
 import { csvDownload } from "@/lib/http/csv-download";
 import { jsonError } from "@/lib/http/json-error";
 import { idSchema } from "@/lib/validation/inventory";
-import { parseInput } from "@/lib/inventory/parse";
+import { parseInput } from "@/lib/validation/parse";
 
 export const dynamic = "force-dynamic";
 

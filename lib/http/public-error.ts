@@ -1,19 +1,8 @@
-import { AuthError } from "@/lib/auth/errors";
-import { InventoryError } from "@/lib/inventory/errors";
+import { DomainError, type ErrorBody, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { ActionError } from "./result";
 
-/** A thrown error that a person is allowed to see, with its own message. */
-export class PublicError extends Error {
-  constructor(
-    readonly code: ActionError["code"],
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-    this.name = "PublicError";
-  }
-}
+// What a caller may see of an error, for server actions (lib/actions) and
+// route handlers (json-error.ts) alike: one mapping, so both edges agree.
 
 // Driver, pool and Prisma messages (and SQLSTATE classes 08 "connection
 // exception" and 57P0x "server shutting down / starting up") that mean the
@@ -43,14 +32,17 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  * UNAVAILABLE; everything else is logged and shown as a generic message, so a
  * raw Prisma or driver error never reaches a user.
  */
-export function toActionError(error: unknown, context: string): ActionError {
-  if (error instanceof InventoryError) {
-    const fieldErrors = error.details.fieldErrors as Record<string, string[]> | undefined;
+export function toActionError(error: unknown, context: string): ErrorBody {
+  if (error instanceof DomainError) {
     const { fieldErrors: _omit, ...details } = error.details;
-    return { code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}), details };
+    const { fieldErrors } = error;
+    return {
+      code: error.code,
+      message: error.message,
+      ...(fieldErrors ? { fieldErrors } : {}),
+      ...(Object.keys(details).length ? { details } : {}),
+    };
   }
-  if (error instanceof AuthError) return { code: error.code, message: error.message };
-  if (error instanceof PublicError) return { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
   if (isDatabaseUnavailable(error)) {
     logger.warn("database unavailable", { context, error: String(error) });
     return { code: "UNAVAILABLE", message: "The store is temporarily unavailable. Please try again in a moment." };
@@ -59,7 +51,7 @@ export function toActionError(error: unknown, context: string): ActionError {
   return { code: "INTERNAL", message: "Something went wrong. Please try again." };
 }
 
-const HTTP_STATUS: Record<ActionError["code"], number> = {
+const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
   NOT_FOUND: 404,
   INSUFFICIENT_STOCK: 409,
@@ -76,6 +68,6 @@ const HTTP_STATUS: Record<ActionError["code"], number> = {
   INTERNAL: 500,
 };
 
-export function httpStatusFor(code: ActionError["code"]): number {
+export function httpStatusFor(code: ErrorCode): number {
   return HTTP_STATUS[code];
 }

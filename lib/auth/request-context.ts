@@ -1,11 +1,18 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { ADMIN_COOKIE, userFromSessionToken } from "@/lib/auth/admin-session";
 import { secureCookies } from "@/lib/env";
-import { CART_COOKIE, CART_SESSION_SECONDS, cartSessionFromToken, createCartToken, newCartSessionId } from "@/lib/auth/cart-session";
-import type { SessionUser } from "@/lib/auth/roles";
-import type { ActionContext } from "./client";
+import { ADMIN_COOKIE, userFromSessionToken } from "./admin-session";
+import { CART_COOKIE, CART_SESSION_SECONDS, cartSessionFromToken, createCartToken, newCartSessionId } from "./cart-session";
+import type { SessionUser } from "./roles";
+
+/** Who is asking and their cart: from cookies in a request, fixed values in tests. */
+export type RequestContext = {
+  user: () => Promise<SessionUser | null>;
+  cartSessionId: (options: { create: boolean }) => Promise<string | null>;
+  /** Next's revalidatePath in a request; tests record the paths instead (there is no render cache to drop). */
+  revalidatePath: (path: string) => void;
+};
 
 /** The signed-in admin user of this request (one lookup per request), or null. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -23,4 +30,4 @@ export async function cartSessionId(options: { create: boolean }): Promise<strin
   return id;
 }
 
-export const requestContext: ActionContext = { user: currentUser, cartSessionId, revalidatePath: (path) => revalidatePath(path) };
+export const requestContext: RequestContext = { user: currentUser, cartSessionId, revalidatePath: (path) => revalidatePath(path) };

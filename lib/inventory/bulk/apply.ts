@@ -1,44 +1,12 @@
 import type { PoolClient } from "pg";
-import { PublicError } from "@/lib/actions/to-action-error";
-import { type BulkRow, type BulkTotals, type RowChange, type RowError, MAX_REPORTED_ERRORS, MAX_SAMPLE_CHANGES } from "@/lib/bulk/format";
-import { evaluateStagedRows, readEvaluation, resolveStagedRows, stageRows } from "@/lib/bulk/staging";
+import { ConflictError } from "@/lib/errors";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { alreadyApplied, existingUpload, recordFailure } from "@/lib/bulk/upload-record";
-import { afterStockChange } from "./after-commit";
-
-/** A parsed upload: what the CSV layer hands to the inventory layer. */
-export type BulkImportInput = {
-  rows: BulkRow[];
-  /** Rows the CSV layer already refused (format, duplicates); exact count and the first of them. */
-  parseErrors: RowError[];
-  parseErrorCount: number;
-  rowCount: number;
-};
-
-export type BulkEvaluation = { totals: BulkTotals; errors: RowError[]; changes: RowChange[] };
-
-export type ApplyBulkImportOptions = BulkImportInput & {
-  /** The upload's reference: written on every movement, and with the checksum what makes apply idempotent. */
-  reference: string;
-  filename: string;
-  checksum: string;
-  /** Who applies it (email), recorded on the upload and every movement. */
-  actor: string;
-  onPhase?: (phase: "validating" | "applying" | "finishing") => void;
-};
-
-export type LowStockHit = { variantId: string; sku: string; available: number; threshold: number };
-
-export type BulkImportResult = BulkEvaluation & {
-  status: "APPLIED" | "FAILED" | "ALREADY_APPLIED";
-  uploadId: string;
-  reference: string;
-  appliedAt: Date;
-  appliedBy: string;
-  lowStock: LowStockHit[];
-};
+import { afterStockChange } from "../after-commit";
+import { evaluate, previewBulkImport } from "./preview";
+import type { ApplyBulkImportOptions, BulkEvaluation, BulkImportResult, LowStockHit } from "./types";
+import { alreadyApplied, existingUpload, recordFailure } from "./upload-record";
 
 class RefusedUpload extends Error {
   constructor(readonly evaluation: BulkEvaluation) {
@@ -60,35 +28,9 @@ async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promi
   } catch (error) {
     await client.query("rollback").catch(() => {});
     // Lock timeout, or (should another writer take locks out of the global order) a deadlock: nothing was written.
-    if (["55P03", "40P01"].includes((error as { code?: string }).code ?? "")) throw new PublicError("CONFLICT", "Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
+    if (["55P03", "40P01"].includes((error as { code?: string }).code ?? "")) throw new ConflictError("Stock is busy with other updates right now; nothing was applied. Try again in a moment.");
     throw error;
   } finally {
-    client.release();
-  }
-}
-
-function merge(input: BulkImportInput, evaluation: Awaited<ReturnType<typeof readEvaluation>>): BulkEvaluation {
-  const errors = [...input.parseErrors, ...evaluation.errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
-  const { invalid, ...totals } = evaluation.totals;
-  return { totals: { ...totals, rows: input.rowCount, errorRows: input.parseErrorCount + invalid }, errors, changes: evaluation.changes };
-}
-
-async function evaluate(client: PoolClient, input: BulkImportInput, lock: boolean): Promise<BulkEvaluation> {
-  await stageRows(client, input.rows);
-  await resolveStagedRows(client, { lock });
-  await evaluateStagedRows(client);
-  return merge(input, await readEvaluation(client, { errors: MAX_REPORTED_ERRORS, changes: MAX_SAMPLE_CHANGES }));
-}
-
-/** Dry run: the same checks as apply, in a transaction that is always rolled back. Writes nothing. */
-export async function previewBulkImport(input: BulkImportInput): Promise<BulkEvaluation> {
-  const client = await pgPool().connect();
-  try {
-    // Not READ ONLY: temporary tables are writes, and rollback discards them.
-    await client.query("begin");
-    return await evaluate(client, input, false);
-  } finally {
-    await client.query("rollback").catch(() => {});
     client.release();
   }
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { InventoryError } from "@/lib/inventory/errors";
-import { errorsToCsv } from "./csv-cell";
+import { NotFoundError } from "@/lib/errors";
 import { MAX_REPORTED_ERRORS, type RowError } from "./format";
 
 const storedErrors = z.array(z.object({ line: z.number(), sku: z.string(), warehouse: z.string(), message: z.string() }));
@@ -42,10 +41,9 @@ export async function listBulkUploads(options: { take?: number; before?: { creat
   });
 }
 
-/** An upload's row errors as a downloadable CSV (every cell formula-injection safe). */
-export async function errorReportCsv(id: string): Promise<{ csv: string; filename: string }> {
+/** An upload's reference and kept row errors (the CSV edge turns them into the error report). */
+export async function bulkUploadErrors(id: string): Promise<{ reference: string; errors: RowError[] }> {
   const upload = await db.bulkUpload.findUnique({ where: { id }, select: { reference: true, errors: true } });
-  if (!upload) throw new InventoryError("NOT_FOUND", "No such upload");
-  const safeName = upload.reference.replace(/[^\w.-]+/g, "_").slice(0, 80);
-  return { csv: errorsToCsv(toRowErrors(upload.errors)), filename: `bulk-errors-${safeName}.csv` };
+  if (!upload) throw new NotFoundError("No such upload");
+  return { reference: upload.reference, errors: toRowErrors(upload.errors) };
 }

@@ -1,6 +1,6 @@
-import { PublicError } from "@/lib/actions/to-action-error";
+import { ConflictError } from "@/lib/errors";
 import { pgPool } from "@/lib/db";
-import type { ApplyBulkImportOptions, BulkEvaluation, BulkImportResult } from "@/lib/inventory/bulk-import";
+import type { ApplyBulkImportOptions, BulkEvaluation, BulkImportResult } from "./types";
 
 // The BulkUpload row of an apply: what makes it idempotent and what the history shows.
 
@@ -16,8 +16,7 @@ export async function existingUpload(reference: string): Promise<UploadRow | und
 
 export function alreadyApplied(options: ApplyBulkImportOptions, upload: UploadRow): BulkImportResult {
   if (upload.checksum !== options.checksum) {
-    throw new PublicError(
-      "CONFLICT",
+    throw new ConflictError(
       `Reference "${options.reference}" was already used for a different file (applied ${upload.createdAt.toISOString()} by ${upload.createdBy}). Choose a new reference.`,
     );
   }
