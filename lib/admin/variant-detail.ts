@@ -1,6 +1,6 @@
 import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
-import { optionalLevelStockJoin } from "@/lib/inventory/availability";
+import { clampAvailableSql, optionalLevelStockJoin } from "@/lib/inventory/availability";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 
 export type WarehouseLevel = {
@@ -50,7 +50,7 @@ export async function getVariantDetail(variantId: string): Promise<VariantDetail
        coalesce(l."onHand", 0) as "onHand", coalesce(s.reserved, 0) as reserved,
        coalesce(l."safetyStock", 0) as "safetyStock", coalesce(l."incoming", 0) as incoming,
        coalesce(l."backordered", 0) as backordered,
-       coalesce(s.available, 0) as available
+       ${clampAvailableSql("coalesce(s.available, 0)")} as available
      from "Warehouse" w
      left join "StockLevel" l on l."warehouseId" = w."id" and l."variantId" = $1::uuid
      ${optionalLevelStockJoin("l", "now()")}

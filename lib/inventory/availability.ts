@@ -21,6 +21,11 @@ import type { InventoryPolicy } from "@/generated/prisma/enums";
  * depend on it. A variant is "low" at or below its threshold, "out" at 0.
  */
 
+/** What a shopper can take, from a net (Σ of levels' available, or one level's): never below zero. */
+export function clampAvailableSql(net: string): string {
+  return `greatest(${net}, 0)`;
+}
+
 /** Lateral join giving level `level` the columns reserved, parked, available (as `alias`). */
 export function levelStockJoin(level: string, now: string, alias = "s"): string {
   return `cross join lateral stockroom_level_stock(${level}, ${now}) ${alias}`;
@@ -42,7 +47,7 @@ export function variantTotalsCte(now: string, where = "true", name = "variant_to
   select l."variantId",
     sum(l."onHand")::int as on_hand, sum(s.reserved)::int as reserved, sum(s.parked)::int as parked,
     sum(l."incoming")::int as incoming, sum(l."safetyStock")::int as safety_stock, sum(l."backordered")::int as backordered,
-    sum(s.available)::int as net, greatest(sum(s.available), 0)::int as available
+    sum(s.available)::int as net, ${clampAvailableSql("sum(s.available)")}::int as available
   from "StockLevel" l ${levelStockJoin("l", now)}
   where ${where}
   group by l."variantId"

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { InventoryPolicy } from "@/generated/prisma/enums";
 import { actorSchema, idSchema, MAX_STOCK_DELTA } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
+import { NotFoundError } from "@/lib/errors";
 import { InventoryError } from "./errors";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -112,7 +113,7 @@ export async function setLowStockThreshold(input: LowStockThresholdInput, tx?: T
   const s = parseInput(lowStockThresholdSchema, input);
   const work = async (t: Tx) => {
     const exists = await t.productVariant.findUnique({ where: { id: s.variantId }, select: { id: true } });
-    if (!exists) throw new InventoryError("NOT_FOUND", "This variant no longer exists");
+    if (!exists) throw new NotFoundError("This variant no longer exists");
     return writeThreshold(t, s);
   };
   if (tx) return work(tx);
