@@ -8,7 +8,7 @@
 // since middleware.ts: pg and friends cannot be bundled for the edge runtime.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startHoldSweeper } = await import("@/lib/inventory/sweeper");
+    const { startHoldSweeper } = await import("@/lib/inventory/holds/sweeper");
     startHoldSweeper();
     const { env } = await import("@/lib/env");
     if (env.STOCKROOM_EMBEDDED_DB === "1" || env.RUN_WORKER_IN_PROCESS === "1") {

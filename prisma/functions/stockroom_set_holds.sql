@@ -1,4 +1,4 @@
--- Many holds in one transaction (group commit, see lib/inventory/hold-batcher.ts).
+-- Many holds in one transaction (group commit, see lib/inventory/holds/hold-batcher.ts).
 -- p_slots: each request's bucket hint (stable per session). p_exact: decide on
 -- the exact path (merge, ordinary decision, split) - used for RETRY answers.
 -- `buckets` tells the caller how many slots the variant has (0: ordinary mode),

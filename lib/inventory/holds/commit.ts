@@ -2,8 +2,8 @@ import type { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { commitReservationSchema } from "@/lib/validation/inventory";
-import { afterStockChange } from "./after-commit";
-import { InsufficientStockError, InventoryError } from "./errors";
+import { afterStockChange } from "../after-commit";
+import { InsufficientStockError, InventoryError } from "../errors";
 import { parseInput } from "@/lib/validation/parse";
 
 export type CommitReservationInput = z.input<typeof commitReservationSchema>;
