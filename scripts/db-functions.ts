@@ -6,8 +6,8 @@
 // migration with the CREATE OR REPLACE of each function whose file differs
 // (or is new). The changed files are then rewritten in PostgreSQL's own
 // printing (their comment header kept), which is what the functions test
-// compares. A function that changes its signature needs a hand-written DROP
-// migration first (CREATE OR REPLACE cannot change a return type).
+// compares. A function whose arguments or result change is dropped first
+// (CREATE OR REPLACE cannot change them, and would leave an overload).
 // --init writes a file for every function that has none, from the database.
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -28,6 +28,32 @@ async function withDatabase<T>(url: string, work: (client: Client) => Promise<T>
     return await work(client);
   } finally {
     await client.end();
+  }
+}
+
+type Signature = { args: string; result: string };
+
+async function signatureOf(client: Client, fn: string): Promise<Signature | undefined> {
+  const { rows } = await client.query<Signature>(
+    `select pg_get_function_identity_arguments(p.oid) as args, pg_get_function_result(p.oid) as result
+     from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' and p.proname = $1`,
+    [fn],
+  );
+  return rows[0];
+}
+
+/** The DROP a changed function needs first, found by trying the file in a rolled-back transaction. */
+async function dropIfSignatureChanges(client: Client, fn: string, sql: string): Promise<string | null> {
+  const before = await signatureOf(client, fn);
+  if (!before) return null;
+  await client.query("begin");
+  try {
+    await client.query(`drop function public.${fn}(${before.args})`);
+    await client.query(sql);
+    const after = await signatureOf(client, fn);
+    return after && after.args === before.args && after.result === before.result ? null : `DROP FUNCTION IF EXISTS public.${fn}(${before.args});\n`;
+  } finally {
+    await client.query("rollback");
   }
 }
 
@@ -68,7 +94,15 @@ async function main() {
     }
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const folder = `${stamp}_${name}`;
-    const body = pending.map((fn) => `${files.get(fn)!.trim()};\n`).join("\n");
+    const drops = await withDatabase(scratch.toString(), async (client) => {
+      const found = new Map<string, string>();
+      for (const fn of pending) {
+        const drop = await dropIfSignatureChanges(client, fn, files.get(fn)!);
+        if (drop) found.set(fn, drop);
+      }
+      return found;
+    });
+    const body = pending.map((fn) => `${drops.get(fn) ?? ""}${files.get(fn)!.trim()};\n`).join("\n");
     await mkdir(path.join(MIGRATIONS_DIR, folder), { recursive: true });
     await writeFile(
       path.join(MIGRATIONS_DIR, folder, "migration.sql"),

@@ -3,8 +3,8 @@ import type { InventoryPolicy } from "@/generated/prisma/enums";
 /*
  * What "available" means, in one place (DESIGN.md, "Quantity states").
  *
- * A stock level's figures come from ONE SQL function,
- * stockroom_level_stock(level, now) (prisma/functions/stockroom_level_stock.sql):
+ * A stock level's figures come from ONE SQL function, stockroom_level_stock
+ * (prisma/functions/stockroom_level_stock.sql, called through levelStockCall):
  * live reserved (expired holds never count, units parked in flash-sale
  * buckets are not reserved), parked, and available = on hand − live reserved
  * − backordered − safety stock (safety stock never pushes a level below zero
@@ -26,14 +26,21 @@ export function clampAvailableSql(net: string): string {
   return `greatest(${net}, 0)`;
 }
 
+/** The call of stockroom_level_stock for the StockLevel alias `level`, at `now` (an SQL expression). */
+export function levelStockCall(level: string, now: string): string {
+  const column = (name: string) => `${level}."${name}"`;
+  const args = ["variantId", "warehouseId", "onHand", "reserved", "safetyStock", "backordered"].map(column);
+  return `stockroom_level_stock(${args.join(", ")}, ${now})`;
+}
+
 /** Lateral join giving level `level` the columns reserved, parked, available (as `alias`). */
 export function levelStockJoin(level: string, now: string, alias = "s"): string {
-  return `cross join lateral stockroom_level_stock(${level}, ${now}) ${alias}`;
+  return `cross join lateral ${levelStockCall(level, now)} ${alias}`;
 }
 
 /** The same for an outer-joined level (a warehouse where the variant may not be stocked). */
 export function optionalLevelStockJoin(level: string, now: string, alias = "s"): string {
-  return `left join lateral stockroom_level_stock(${level}, ${now}) ${alias} on true`;
+  return `left join lateral ${levelStockCall(level, now)} ${alias} on true`;
 }
 
 /**

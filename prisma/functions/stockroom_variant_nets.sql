@@ -30,7 +30,8 @@ BEGIN
   CROSS JOIN LATERAL (
     -- Free units per level: the one definition (stockroom_level_stock).
     SELECT coalesce(sum(s.available), 0)::int AS net
-    FROM "StockLevel" l CROSS JOIN LATERAL stockroom_level_stock(l, p_now) s
+    FROM "StockLevel" l CROSS JOIN LATERAL
+      stockroom_level_stock(l."variantId", l."warehouseId", l."onHand", l."reserved", l."safetyStock", l."backordered", p_now) s
     WHERE l."variantId" = v."id"
   ) n
   LEFT JOIN "LowStockAlert" a ON a."variantId" = v."id";

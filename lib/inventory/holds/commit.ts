@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { commitReservationSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "../after-commit";
+import { levelStockJoin } from "../availability";
 import { InsufficientStockError, InventoryError } from "../errors";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -80,18 +81,18 @@ async function existingOrder(tx: Prisma.TransactionClient, orderId: string, sess
 async function lockHolds(tx: Prisma.TransactionClient, sessionId: string, now: Date): Promise<HoldRow[]> {
   await tx.$queryRaw`select 1 from "StockLevel" where "variantId" in
     (select "variantId" from "StockReservation" where "sessionId" = ${sessionId}) order by "variantId", "id" for update`;
-  return tx.$queryRaw<HoldRow[]>`
+  return tx.$queryRawUnsafe<HoldRow[]>(`
     select r."id", r."variantId", r."warehouseId", r."quantity", r."expiresAt",
       l."onHand", l."backordered", stockroom_free(l."onHand", l."safetyStock", s.reserved + s.parked, l."backordered") as "unparkedFree",
       v."inventoryPolicy" as policy, v."backorderLimit", v."sku",
       coalesce(v."priceCents", p."priceCents") as "unitPriceCents"
     from "StockReservation" r
     join "StockLevel" l on l."variantId" = r."variantId" and l."warehouseId" = r."warehouseId"
-    cross join lateral stockroom_level_stock(l, ${now}::timestamptz) s
+    ${levelStockJoin("l", "$2::timestamptz")}
     join "ProductVariant" v on v."id" = r."variantId"
     join "Product" p on p."id" = v."productId"
-    where r."sessionId" = ${sessionId}
-    order by r."variantId", r."warehouseId"`;
+    where r."sessionId" = $1
+    order by r."variantId", r."warehouseId"`, sessionId, now);
 }
 
 /** Units this hold takes from the shelf; the rest become backorders (if the policy allows). */
