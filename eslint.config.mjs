@@ -16,6 +16,32 @@ const config = [
     },
   },
   {
+    // Layering (see CONVENTIONS.md "Boundaries"). import/* rules come with eslint-config-next
+    // (eslint-plugin-import); no-restricted-paths works on resolved files, so it
+    // catches "@/…" aliases and relative paths alike, which no-restricted-imports cannot.
+    rules: {
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: "./app", message: "lib/ never imports app/: routes call lib, not the other way round." },
+            {
+              target: ["./lib/!(actions)/**/*", "./lib/*"],
+              from: "./lib/actions",
+              message: "lib/ never imports the action adapter; throw a class from lib/errors.ts instead.",
+            },
+            {
+              target: "./lib/inventory",
+              from: ["./lib/admin", "./lib/store", "./lib/bulk"],
+              message: "lib/inventory is the domain: admin, store and the CSV edge read through it, never the reverse.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "prisma/**", "bench/**", "e2e/**", "__tests__/**", "jest.config.ts", "playwright.config.ts", "prisma.config.ts", "next.config.ts"],
     rules: { "no-restricted-properties": "off" },
   },

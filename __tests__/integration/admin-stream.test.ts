@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import Redis from "ioredis";
 import { GET as stream } from "@/app/api/admin/stream/route";
 import { openAdminStreams, stockEventStream } from "@/lib/admin/event-stream";
 import type { SessionUser } from "@/lib/auth/roles";
+import { RedisEventBus } from "@/lib/events/redis-bus";
 import { adjustStock } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
 import { createStaff, requestAs } from "../helpers/admin-users";
@@ -54,8 +56,10 @@ describe("GET /api/admin/stream", () => {
     // Give the Redis subscription a moment to be established, then change stock.
     await new Promise((r) => setTimeout(r, 300));
     await adjustStock({ variantId: fx.variantId, warehouseId: fx.warehouseId, delta: -1, notes: "count", actor: "t" });
-    const text = await readUntil(reader, (t) => t.includes("event: stock"));
-    const data = JSON.parse(text.split("event: stock\ndata: ")[1]!.split("\n")[0]!);
+    // A bus resync (the shared bus reports one while its connections come up) is a "stock" message too; this wants the variant's.
+    const marker = 'event: stock\ndata: {"variantId"';
+    const text = await readUntil(reader, (t) => t.includes(marker) && t.slice(t.indexOf(marker)).includes("\n\n"));
+    const data = JSON.parse(text.slice(text.indexOf(marker)).split("data: ")[1]!.split("\n")[0]!);
     expect(data).toEqual({ variantId: fx.variantId, productId: fx.productId, available: 3, at: expect.any(String) });
 
     abort.abort();
@@ -66,7 +70,7 @@ describe("GET /api/admin/stream", () => {
 
   it("sends heartbeats and stops them when the body is cancelled", async () => {
     const abort = new AbortController();
-    const body = stockEventStream(abort.signal, 50);
+    const body = stockEventStream(abort.signal, { heartbeatMs: 50 });
     const reader = body.getReader();
     expect(await readUntil(reader, (t) => (t.match(/: heartbeat/g) ?? []).length >= 2)).toContain(": heartbeat");
     const open = openAdminStreams();
@@ -83,5 +87,38 @@ describe("GET /api/admin/stream", () => {
     await readUntil(reader, (t) => t.includes(": connected"));
     expect((await reader.read()).done).toBe(true);
     expect(openAdminStreams()).toBe(before);
+  });
+
+  it("tells the page to re-read when the bus resyncs, and still gets events after Redis is back", async () => {
+    // A bus of its own on the shared Redis: dropping this test's subscriber
+    // connection is an outage for this bus only.
+    const publisher = new Redis(process.env.REDIS_URL!);
+    const subscriber = new Redis(process.env.REDIS_URL!);
+    const bus = new RedisEventBus(publisher, subscriber, `${process.env.REDIS_KEY_PREFIX}admin-resync`);
+    const abort = new AbortController();
+    try {
+      await Promise.all([publisher, subscriber].map((client) => new Promise((ready) => (client.status === "ready" ? ready(null) : client.once("ready", ready)))));
+      const reader = stockEventStream(abort.signal, { bus }).getReader();
+      await readUntil(reader, (t) => t.includes(": connected"));
+
+      subscriber.disconnect(); // events published now are lost: the bus asks its listeners to resync
+      expect(await readUntil(reader, (t) => t.includes('"resync":"degraded"'))).toContain("event: stock\ndata: ");
+
+      await subscriber.connect();
+      await readUntil(reader, (t) => t.includes('"resync":"reconnected"'));
+      const event = { type: "stock.changed" as const, variantId: fx.variantId, productId: fx.productId, available: 2, at: new Date().toISOString() };
+      // The SUBSCRIBE after reconnecting is asynchronous: publish until the stream hears one.
+      const deadline = Date.now() + 5_000;
+      let text = "";
+      while (!text.includes(`"variantId":"${fx.variantId}"`) && Date.now() < deadline) {
+        await bus.publish([event]);
+        text += await readUntil(reader, (t) => t.includes(`"variantId":"${fx.variantId}"`), 200).catch(() => "");
+      }
+      expect(text).toContain(`"variantId":"${fx.variantId}"`);
+    } finally {
+      abort.abort();
+      publisher.disconnect();
+      subscriber.disconnect();
+    }
   });
 });

@@ -27,9 +27,11 @@ const post = (user: SessionUser | null, path: string) =>
     headers: { origin: "http://localhost", "content-type": "text/csv" },
   });
 
+const noParams = { params: Promise.resolve({}) };
+
 const routes: [string, (user: SessionUser | null) => Promise<Response>][] = [
-  ["POST preview", (user) => preview(post(user, "preview"))],
-  ["POST apply", (user) => apply(post(user, "apply?reference=AUTH-1"))],
+  ["POST preview", (user) => preview(post(user, "preview"), noParams)],
+  ["POST apply", (user) => apply(post(user, "apply?reference=AUTH-1"), noParams)],
   ["GET export", (user) => exportStock(requestAs(user, "http://localhost/api/admin/bulk/export"))],
   ["GET error report", (user) => errorReport(requestAs(user, `http://localhost/api/admin/bulk/${missingUpload}/errors`), { params: Promise.resolve({ id: missingUpload }) })],
 ];
@@ -46,7 +48,7 @@ describe("bulk routes refuse anonymous callers on the server (OPS and ADMIN may 
   });
 
   it("an anonymous apply writes nothing", async () => {
-    await apply(post(null, "apply?reference=AUTH-2"));
+    await apply(post(null, "apply?reference=AUTH-2"), noParams);
     expect(await db.bulkUpload.count()).toBe(0);
     expect(await db.inventoryMovement.count({ where: { type: "ADJUSTMENT" } })).toBe(0);
   });

@@ -19,6 +19,7 @@ function routeFiles(dir = path.join(process.cwd(), "app")): string[] {
   });
 }
 
+const noParams = { params: Promise.resolve({}) };
 const post = (headers: Record<string, string>) => new Request("http://shop.example/api/thing", { method: "POST", headers: { host: "shop.example", ...headers }, body: "{}" });
 
 describe("sameOriginOnly", () => {
@@ -30,6 +31,8 @@ describe("sameOriginOnly", () => {
     ["a cross-site Origin without fetch metadata", { origin: "https://evil.example" }, false],
     ["a same-site subdomain", { origin: "http://evil.shop.example", "sec-fetch-site": "same-site" }, false],
     ["an opaque origin", { origin: "null" }, false],
+    ["a malformed origin", { origin: "http://[not a host" }, false],
+    ["cross-site fetch metadata without Origin", { "sec-fetch-site": "cross-site" }, false],
     ["a look-alike port", { origin: "http://shop.example:8080" }, false],
   ])("%s → allowed: %s", (_label, headers, allowed) => {
     expect(isSameOrigin(post(headers as Record<string, string>))).toBe(allowed);
@@ -41,11 +44,11 @@ describe("sameOriginOnly", () => {
       ran += 1;
       return Response.json({ ok: true });
     });
-    const refused = await handler(post({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }), {});
+    const refused = await handler(post({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }), noParams);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
     expect(ran).toBe(0);
-    expect((await handler(post({ origin: "http://shop.example" }), {})).status).toBe(200);
+    expect((await handler(post({ origin: "http://shop.example" }), noParams)).status).toBe(200);
     expect(ran).toBe(1);
   });
 });
@@ -57,18 +60,30 @@ describe("every mutating route handler in app/", () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files.map((f) => [path.relative(process.cwd(), f), f]))("%s refuses cross-site writes", async (_name, file) => {
+  // Each of these must be refused before the handler looks at who is asking
+  // (with no session a handler that skipped the check answers 401, not 403).
+  const CROSS_SITE: [string, Record<string, string>][] = [
+    ["a cross-site Origin with fetch metadata", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
+    ["an opaque Origin: null (sandboxed frame, file://)", { origin: "null" }],
+    ["a malformed Origin", { origin: "http://[not a host" }],
+    ["Sec-Fetch-Site: cross-site without Origin", { "sec-fetch-site": "cross-site" }],
+  ];
+
+  const cases = files.flatMap((file) => CROSS_SITE.map(([label, headers]) => [path.relative(process.cwd(), file), label, file, headers] as const));
+
+  it.each(cases)("%s refuses %s with a JSON 403", async (_name, _label, file, headers) => {
     const handlers = (await import(file)) as Record<string, unknown>;
     for (const method of MUTATING) {
       const handler = handlers[method];
       if (typeof handler !== "function") continue;
       const request = new Request("http://shop.example/x", {
         method,
-        headers: { host: "shop.example", origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/json" },
+        headers: { host: "shop.example", "content-type": "application/json", ...headers },
         body: "{}",
       });
       const response = (await handler(request, { params: Promise.resolve({}) })) as Response;
-      expect({ method, status: response.status }).toEqual({ method, status: 403 });
+      const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+      expect({ method, status: response.status, code: body?.error?.code }).toEqual({ method, status: 403, code: "FORBIDDEN" });
     }
   });
 });

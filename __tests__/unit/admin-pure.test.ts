@@ -1,5 +1,4 @@
 import { describe, expect, it } from "@jest/globals";
-import { csvField } from "@/lib/admin/csv";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
 
 describe("safeNextPath", () => {
@@ -16,22 +15,5 @@ describe("safeNextPath", () => {
     [42, "/admin"],
   ])("%p → %p", (input, expected) => {
     expect(safeNextPath(input)).toBe(expected);
-  });
-});
-
-describe("csvField", () => {
-  it.each([
-    [null, ""],
-    [-3, "-3"],
-    ["plain", "plain"],
-    ["a,b", '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ["two\nlines", '"two\nlines"'],
-    ["=SUM(A1)", "'=SUM(A1)"],
-    ["+1", "'+1"],
-    ["-1 box", "'-1 box"],
-    ["@cmd", "'@cmd"],
-  ])("%p → %p", (input, expected) => {
-    expect(csvField(input)).toBe(expected);
   });
 });

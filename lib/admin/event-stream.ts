@@ -1,7 +1,10 @@
-import { eventBus } from "@/lib/events";
+import type { EventBus } from "@/lib/events";
+import { sseComment, sseFrame, stockSseStream } from "@/lib/events/sse";
 import { logger } from "@/lib/logger";
 
 const HEARTBEAT_MS = 15_000;
+// How soon EventSource reconnects after a drop.
+const RETRY_MS = 5_000;
 let openStreams = 0;
 
 /** How many admin SSE connections this process is serving (for tests and diagnostics). */
@@ -11,53 +14,32 @@ export function openAdminStreams(): number {
 
 /**
  * An SSE body carrying every stock-changed event of every app instance (the
- * bus fans out through Redis). A comment line every 15 s keeps proxies from
- * closing an idle connection and lets us notice a dead client; the
- * subscription and timer are released when the client disconnects (request
- * aborted), the body is cancelled, or a write fails — whichever comes first.
+ * bus fans out through Redis). The admin pages re-render on any "stock"
+ * message (components/admin/live-refresh.tsx coalesces them), so no state is
+ * computed here. When the bus says events may have been lost — every few
+ * seconds while Redis is away, once when it is back — the stream sends a
+ * "stock" message carrying the resync reason instead of a variant: the page
+ * re-reads PostgreSQL, as the store's product streams do.
  */
-export function stockEventStream(signal: AbortSignal, heartbeatMs = HEARTBEAT_MS): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let release: () => void = () => {};
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
+export function stockEventStream(signal: AbortSignal, options: { heartbeatMs?: number; bus?: EventBus } = {}): ReadableStream<Uint8Array> {
+  return stockSseStream({
+    signal,
+    bus: options.bus,
+    retryMs: RETRY_MS,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    onOpen: (connection) => {
       openStreams += 1;
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          release();
-        }
-      };
-      // `retry` tells EventSource how soon to reconnect after a drop.
-      send(`retry: 5000\n: connected\n\n`);
-      const unsubscribe = eventBus().subscribe((event) => {
-        const { variantId, productId, available, at } = event;
-        send(`event: stock\ndata: ${JSON.stringify({ variantId, productId, available, at })}\n\n`);
-      });
-      const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
-      const onAbort = () => release();
-      release = () => {
-        if (closed) return;
-        closed = true;
-        openStreams -= 1;
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener("abort", onAbort);
-        try {
-          controller.close();
-        } catch {
-          // already closed or errored by the runtime
-        }
-        logger.debug("admin stream closed");
-      };
-      if (signal.aborted) release();
-      else signal.addEventListener("abort", onAbort);
+      connection.send(sseComment("connected"));
     },
-    cancel() {
-      release();
+    onEvent: ({ variantId, productId, available, at }, connection) => {
+      connection.send(sseFrame("stock", { variantId, productId, available, at }));
+    },
+    onResync: (reason, connection) => {
+      connection.send(sseFrame("stock", { resync: reason, at: new Date().toISOString() }));
+    },
+    onClose: () => {
+      openStreams -= 1;
+      logger.debug("admin stream closed");
     },
   });
 }

@@ -1,15 +1,15 @@
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { csvField } from "./csv";
+import { csvRows } from "@/lib/csv";
 import { iterateMovements, type MovementFilter, type MovementRow } from "./movements";
 
 const HEADER = ["id", "created_at", "sku", "product", "warehouse", "type", "quantity", "reserved_delta", "reference", "notes", "created_by"];
 
-export function movementCsvLine(m: MovementRow): string {
-  return [
-    csvField(m.id), csvField(m.createdAt.toISOString()), csvField(m.sku), csvField(m.productName), csvField(m.warehouseCode),
-    csvField(m.type), csvField(m.quantity), csvField(m.reservedDelta), csvField(m.reference), csvField(m.notes), csvField(m.createdBy),
-  ].join(",") + "\r\n";
+function movementCsvRows(rows: MovementRow[]): string {
+  return csvRows(rows.map((m) => [
+    m.id, m.createdAt.toISOString(), m.sku, m.productName, m.warehouseCode,
+    m.type, m.quantity, m.reservedDelta, m.reference, m.notes, m.createdBy,
+  ]));
 }
 
 /**
@@ -25,12 +25,12 @@ export async function movementsCsv(filter: MovementFilter): Promise<ReadableStre
   let finished = Boolean(first.done);
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(HEADER.join(",") + "\r\n"));
+      controller.enqueue(encoder.encode(csvRows([HEADER])));
     },
     async pull(controller) {
       try {
         if (pending) {
-          controller.enqueue(encoder.encode(pending.map(movementCsvLine).join("")));
+          controller.enqueue(encoder.encode(movementCsvRows(pending)));
           pending = null;
           return;
         }
@@ -40,7 +40,7 @@ export async function movementsCsv(filter: MovementFilter): Promise<ReadableStre
           finished = true;
           return controller.close();
         }
-        controller.enqueue(encoder.encode(next.value.map(movementCsvLine).join("")));
+        controller.enqueue(encoder.encode(movementCsvRows(next.value)));
       } catch (error) {
         logger.error("movement export failed mid-stream", { error: String(error) });
         controller.error(error);

@@ -1,5 +1,5 @@
 import { bulkUploadErrors } from "@/lib/inventory/bulk/history";
-import { errorsToCsv } from "./csv-cell";
+import { errorsToCsv } from "./error-csv";
 
 /** An upload's row errors as a downloadable CSV (every cell formula-injection safe). */
 export async function errorReportCsv(id: string): Promise<{ csv: string; filename: string }> {

@@ -1,5 +1,5 @@
 import { pgPool } from "@/lib/db";
-import { csvLine } from "./csv-cell";
+import { csvRows } from "@/lib/csv";
 import { REQUIRED_COLUMNS } from "@/lib/inventory/bulk/format";
 
 const PAGE = 5_000;
@@ -10,7 +10,7 @@ type ExportRow = { sku: string; code: string; onHand: number };
  * Current on-hand of every stock level as a bulk CSV (mode "set"), so the
  * file can be edited and uploaded again unchanged. Streams page by page with
  * keyset pagination, so a large catalogue never sits in memory, and every text
- * cell goes through csvCell (formula-injection safe).
+ * cell goes through csvRows (formula-injection safe).
  */
 export function exportStockCsv(): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -20,7 +20,7 @@ export function exportStockCsv(): ReadableStream<Uint8Array> {
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(csvLine([...REQUIRED_COLUMNS])));
+        controller.enqueue(encoder.encode(csvRows([REQUIRED_COLUMNS])));
       }
       const { rows }: { rows: ExportRow[] } = await pgPool().query<ExportRow>(
         `select v."sku", w."code", l."onHand" from "StockLevel" l
@@ -29,7 +29,7 @@ export function exportStockCsv(): ReadableStream<Uint8Array> {
          order by v."sku", w."code" limit ${PAGE}`,
         [after?.sku ?? null, after?.code ?? null],
       );
-      if (rows.length) controller.enqueue(encoder.encode(rows.map((r) => csvLine([r.sku, r.code, r.onHand, "set"])).join("")));
+      if (rows.length) controller.enqueue(encoder.encode(csvRows(rows.map((r) => [r.sku, r.code, r.onHand, "set"]))));
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return controller.close();
       after = { sku: last.sku, code: last.code };

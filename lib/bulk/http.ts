@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { AuthError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { jsonError } from "@/lib/http/json-error";
@@ -30,16 +29,6 @@ function errorResponse(error: unknown, context: string): Response {
     return NextResponse.json({ error: toActionError(error, context) }, { status: error.httpStatus, headers: { "cache-control": "no-store" } });
   }
   return jsonError(error, context);
-}
-
-/** Refuses a cross-site POST even if a browser were to send the admin cookie along. */
-export function assertSameOrigin(request: Request): void {
-  // Compared with the Host header the browser sent (request.url carries the server's own bind name).
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  if (origin && origin !== "null" && new URL(origin).host !== host) {
-    throw new AuthError("FORBIDDEN", "Cross-site uploads are not allowed");
-  }
 }
 
 export async function bulkUploadResponse(request: Request, user: SessionUser, mode: "preview" | "apply"): Promise<Response> {

@@ -6,7 +6,7 @@ import { BulkFileError, formatBytes } from "./errors";
 import { type BulkRow, type RowError, MAX_REPORTED_ERRORS } from "@/lib/inventory/bulk/format";
 import { readHeader, validateHeaderCells } from "./header";
 import { bulkRowSchema, rowErrorMessage } from "./row-schema";
-import { unprotectCell } from "./csv-cell";
+import { unprotectCell } from "@/lib/csv";
 
 export type ParseProgress = { bytes: number; rows: number };
 

@@ -6,8 +6,15 @@ export { isSameOrigin } from "./origin";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a mutating route handler: cross-site requests get a JSON 403 before the handler runs. */
-export function sameOriginOnly<C>(handler: Handler<C>): Handler<C> {
+/** Next.js checks a route export's second parameter; a handler that ignores it still gets this type. */
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The one CSRF guard of mutating route handlers (isSameOrigin in origin.ts):
+ * cross-site requests get a JSON 403 before the handler runs, so before it
+ * even looks at who is asking.
+ */
+export function sameOriginOnly<C = RouteContext>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     if (!isSameOrigin(request)) {
       return jsonError(new AuthError("FORBIDDEN", "Cross-site request refused"), `${request.method} ${new URL(request.url).pathname}`);

@@ -1,16 +1,10 @@
-import { eventBus, type StockEvent } from "@/lib/events";
+import { sseFrame, stockSseStream, type SseConnection } from "@/lib/events/sse";
 import { logger } from "@/lib/logger";
 import { getProductAvailability } from "./product";
 import type { VariantAvailability } from "./stock-status";
 
 export const HEARTBEAT_MS = 15_000;
 export const RECONNECT_MS = 2_000;
-
-const encoder = new TextEncoder();
-
-function frame(event: string, data: unknown, id?: string): Uint8Array {
-  return encoder.encode(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
 
 type StockFrame = { payload: string; bytes: Uint8Array };
 type SharedSnapshot = { frameFor: (variantId: string | undefined) => StockFrame };
@@ -34,7 +28,7 @@ async function loadShared(productId: string): Promise<SharedSnapshot> {
       let cached = frames.get(key);
       if (!cached) {
         const payload: VariantAvailability[] = variantId ? variants.filter((v) => v.variantId === variantId) : variants;
-        cached = { payload: JSON.stringify(payload), bytes: frame("stock", { productId, variants: payload, at }, id) };
+        cached = { payload: JSON.stringify(payload), bytes: sseFrame("stock", { productId, variants: payload, at }, id) };
         frames.set(key, cached);
       }
       return cached;
@@ -71,64 +65,31 @@ type StreamOptions = { productId: string; variantId?: string; signal: AbortSigna
  * seconds: the stream re-reads and sends a snapshot only when it changed.
  */
 export function productStockStream({ productId, variantId, signal }: StreamOptions): ReadableStream<Uint8Array> {
-  let cleanup = () => {};
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      let pending: Promise<void> = Promise.resolve();
-      let lastSent = "";
-      const send = (chunk: Uint8Array) => {
-        if (closed) return;
-        try {
-          controller.enqueue(chunk);
-        } catch {
-          close();
-        }
-      };
-      const pushSnapshot = (onlyIfChanged = false) => {
-        const triggeredAt = performance.now();
-        // Chained so that messages leave in order even if reads finish out of order.
-        pending = pending.then(async () => {
-          try {
-            const { payload, bytes } = (await snapshotSince(productId, triggeredAt)).frameFor(variantId);
-            if (onlyIfChanged && payload === lastSent) return;
-            lastSent = payload;
-            send(bytes);
-          } catch {
-            send(frame("unavailable", { message: "Live stock is temporarily unavailable" }));
-          }
-        });
-      };
-      const onEvent = (event: StockEvent) => {
-        if (event.productId !== productId || (variantId && event.variantId !== variantId)) return;
-        pushSnapshot();
-      };
-      const unsubscribeEvents = eventBus().subscribe(onEvent);
-      const unsubscribeResync = eventBus().onResync(() => pushSnapshot(true));
-      const unsubscribe = () => {
-        unsubscribeEvents();
-        unsubscribeResync();
-      };
-      const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat ${Date.now()}\n\n`)), HEARTBEAT_MS);
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener("abort", close);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the runtime
-        }
-      };
-      cleanup = close;
-      signal.addEventListener("abort", close);
-      send(encoder.encode(`retry: ${RECONNECT_MS}\n\n`));
-      pushSnapshot();
+  let pending: Promise<void> = Promise.resolve();
+  let lastSent = "";
+  const pushSnapshot = (connection: SseConnection, onlyIfChanged = false) => {
+    const triggeredAt = performance.now();
+    // Chained so that messages leave in order even if reads finish out of order.
+    pending = pending.then(async () => {
+      try {
+        const { payload, bytes } = (await snapshotSince(productId, triggeredAt)).frameFor(variantId);
+        if (onlyIfChanged && payload === lastSent) return;
+        lastSent = payload;
+        connection.send(bytes);
+      } catch {
+        connection.send(sseFrame("unavailable", { message: "Live stock is temporarily unavailable" }));
+      }
+    });
+  };
+  return stockSseStream({
+    signal,
+    retryMs: RECONNECT_MS,
+    heartbeatMs: HEARTBEAT_MS,
+    onOpen: (connection) => pushSnapshot(connection),
+    onEvent: (event, connection) => {
+      if (event.productId !== productId || (variantId && event.variantId !== variantId)) return;
+      pushSnapshot(connection);
     },
-    cancel() {
-      cleanup();
-    },
+    onResync: (_reason, connection) => pushSnapshot(connection, true),
   });
 }

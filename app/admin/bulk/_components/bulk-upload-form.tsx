@@ -3,7 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { CheckCircle2, Download, FileUp, Info } from "lucide-react";
-import { errorsToCsv } from "@/lib/bulk/csv-cell";
+import { errorsToCsv } from "@/lib/bulk/error-csv";
 import { formatBytes } from "@/lib/inventory/bulk/format";
 import type { BulkApplyOutcome, BulkPreviewOutcome } from "@/lib/bulk/upload";
 import { ChangesTable, ErrorsTable, Totals } from "./result-tables";

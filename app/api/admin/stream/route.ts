@@ -1,5 +1,6 @@
 import { requireRequestUser } from "@/lib/admin/request-guard";
 import { stockEventStream } from "@/lib/admin/event-stream";
+import { sseResponse } from "@/lib/events/sse";
 import { jsonError } from "@/lib/http/json-error";
 
 export const dynamic = "force-dynamic";
@@ -11,13 +12,5 @@ export async function GET(request: Request) {
   } catch (error) {
     return jsonError(error, "GET /api/admin/stream");
   }
-  return new Response(stockEventStream(request.signal), {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      connection: "keep-alive",
-      // Tells nginx-style proxies not to buffer the stream.
-      "x-accel-buffering": "no",
-    },
-  });
+  return sseResponse(stockEventStream(request.signal));
 }

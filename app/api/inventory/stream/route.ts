@@ -1,3 +1,4 @@
+import { sseResponse } from "@/lib/events/sse";
 import { jsonError } from "@/lib/http/json-error";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -17,15 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     });
     // Refuse unknown products up front rather than streaming nothing forever.
     if (!(await getProductAvailability(query.productId)).length) throw new NotFoundError("No such product");
-    return new Response(productStockStream({ ...query, signal: request.signal }), {
-      headers: {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        connection: "keep-alive",
-        // Ask nginx-style proxies not to buffer the stream.
-        "x-accel-buffering": "no",
-      },
-    });
+    return sseResponse(productStockStream({ ...query, signal: request.signal }));
   } catch (error) {
     return jsonError(error, "GET /api/inventory/stream");
   }

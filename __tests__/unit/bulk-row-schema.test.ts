@@ -1,37 +1,4 @@
-import { csvCell, csvLine, errorsToCsv, unprotectCell } from "@/lib/bulk/csv-cell";
 import { bulkRowSchema, rowErrorMessage } from "@/lib/bulk/row-schema";
-
-describe("csvCell", () => {
-  it.each([
-    ["=CMD()", `"'=CMD()"`],
-    ["+1", `"'+1"`],
-    ["-2", `"'-2"`],
-    ["@SUM(A1)", `"'@SUM(A1)"`],
-    ["\tTAB", `"'\tTAB"`],
-    ["a,b", `"a,b"`],
-    ["a;b", `"a;b"`],
-    ['say "hi"', `"say ""hi"""`],
-    ["line\nbreak", `"line\nbreak"`],
-    ["PLAIN-1", "PLAIN-1"],
-  ])("makes %j spreadsheet-safe as %s", (value, expected) => {
-    expect(csvCell(value)).toBe(expected);
-  });
-
-  it("writes numbers and empty values plainly", () => {
-    expect(csvLine([5, null, undefined, "x"])).toBe("5,,,x\r\n");
-  });
-
-  it("undoes only the protection it added", () => {
-    expect(unprotectCell("'=CMD()")).toBe("=CMD()");
-    expect(unprotectCell("'-2")).toBe("-2");
-    expect(unprotectCell("'quoted'")).toBe("'quoted'");
-    expect(unprotectCell("O'Neil")).toBe("O'Neil");
-  });
-
-  it("builds the error report with a header", () => {
-    expect(errorsToCsv([{ line: 3, sku: "=X", warehouse: "MAIN", message: "unknown sku" }])).toBe(`line,sku,warehouse,message\r\n3,"'=X",MAIN,unknown sku\r\n`);
-  });
-});
 
 describe("bulkRowSchema", () => {
   const row = { sku: "A-1", warehouse: "MAIN", quantity: "5", mode: "set", reference: "", notes: "" };
