@@ -12,7 +12,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";
-import { compareFunctions, definitionHeader, readDatabaseFunctions, readFunctionFiles, writeFunctionFile } from "../lib/db/functions";
+import { compareFunctions, definitionHeader, dropIfSignatureChanges, readDatabaseFunctions, readFunctionFiles, writeFunctionFile } from "../lib/db/functions";
 import { applyMigrations, dropDatabase, ensureDatabase } from "../lib/db/migrate";
 import { MIGRATIONS_DIR } from "../lib/db/schema-engine";
 
@@ -28,32 +28,6 @@ async function withDatabase<T>(url: string, work: (client: Client) => Promise<T>
     return await work(client);
   } finally {
     await client.end();
-  }
-}
-
-type Signature = { args: string; result: string };
-
-async function signatureOf(client: Client, fn: string): Promise<Signature | undefined> {
-  const { rows } = await client.query<Signature>(
-    `select pg_get_function_identity_arguments(p.oid) as args, pg_get_function_result(p.oid) as result
-     from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' and p.proname = $1`,
-    [fn],
-  );
-  return rows[0];
-}
-
-/** The DROP a changed function needs first, found by trying the file in a rolled-back transaction. */
-async function dropIfSignatureChanges(client: Client, fn: string, sql: string): Promise<string | null> {
-  const before = await signatureOf(client, fn);
-  if (!before) return null;
-  await client.query("begin");
-  try {
-    await client.query(`drop function public.${fn}(${before.args})`);
-    await client.query(sql);
-    const after = await signatureOf(client, fn);
-    return after && after.args === before.args && after.result === before.result ? null : `DROP FUNCTION IF EXISTS public.${fn}(${before.args});\n`;
-  } finally {
-    await client.query("rollback");
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Client } from "pg";
-import { compareFunctions, readDatabaseFunctions, readFunctionFiles } from "@/lib/db/functions";
+import { compareFunctions, dropIfSignatureChanges, readDatabaseFunctions, readFunctionFiles } from "@/lib/db/functions";
 import { env } from "@/lib/env";
 
 // The worker's database was migrated from prisma/migrations by the global
@@ -29,5 +29,20 @@ describe("stockroom_free: the per-level arithmetic behind stockroom_level_stock"
   ])("%j → %i", async (level, expected) => {
     const { rows } = await client.query<{ free: number }>(`select stockroom_free($1, $2, $3, $4) as free`, [level.onHand, level.safety, level.reserved, level.backordered]);
     expect(rows[0]?.free).toBe(expected);
+  });
+});
+
+describe("db:functions: a changed signature is dropped first", () => {
+  const parked = (result: string) => `CREATE OR REPLACE FUNCTION public.stockroom_parked(p_variant uuid, p_warehouse uuid)
+ RETURNS ${result} LANGUAGE sql STABLE AS $function$ SELECT 0::${result} $function$`;
+
+  it("needs no DROP when arguments and result stay, and drops the old signature when the result changes (trying it leaves the database as it was)", async () => {
+    const before = await readDatabaseFunctions(client);
+    expect(await dropIfSignatureChanges(client, "stockroom_parked", parked("integer"))).toBeNull();
+    expect(await dropIfSignatureChanges(client, "stockroom_parked", parked("bigint"))).toBe(
+      "DROP FUNCTION IF EXISTS public.stockroom_parked(p_variant uuid, p_warehouse uuid);\n",
+    );
+    expect(await dropIfSignatureChanges(client, "stockroom_not_there_yet", parked("integer"))).toBeNull();
+    expect(await readDatabaseFunctions(client)).toEqual(before);
   });
 });

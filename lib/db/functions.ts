@@ -67,3 +67,32 @@ export function compareFunctions(files: Map<string, string>, database: Map<strin
   const missingFile = [...database.keys()].filter((name) => !files.has(name));
   return { changed, missingInDatabase, missingFile };
 }
+
+type Signature = { args: string; result: string };
+
+async function signatureOf(client: Client, fn: string): Promise<Signature | undefined> {
+  const { rows } = await client.query<Signature>(
+    `select pg_get_function_identity_arguments(p.oid) as args, pg_get_function_result(p.oid) as result
+     from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' and p.proname = $1`,
+    [fn],
+  );
+  return rows[0];
+}
+
+/**
+ * The DROP a changed function needs before its CREATE OR REPLACE (arguments or
+ * result changed), found by trying the file in a transaction that is rolled back.
+ */
+export async function dropIfSignatureChanges(client: Client, fn: string, sql: string): Promise<string | null> {
+  const before = await signatureOf(client, fn);
+  if (!before) return null;
+  await client.query("begin");
+  try {
+    await client.query(`drop function public.${fn}(${before.args})`);
+    await client.query(sql);
+    const after = await signatureOf(client, fn);
+    return after && after.args === before.args && after.result === before.result ? null : `DROP FUNCTION IF EXISTS public.${fn}(${before.args});\n`;
+  } finally {
+    await client.query("rollback");
+  }
+}
