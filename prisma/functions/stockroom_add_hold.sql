@@ -1,3 +1,6 @@
+-- Adds p_quantity units to a session's hold on one level, with its counter and
+-- RESERVATION movement. Called by stockroom_set_hold with the variant's levels
+-- already locked and the decision already made; it decides nothing itself.
 CREATE OR REPLACE FUNCTION public.stockroom_add_hold(p_variant uuid, p_warehouse uuid, p_session text, p_quantity integer, p_expires_at timestamp with time zone, p_now timestamp with time zone, p_ref text)
  RETURNS void
  LANGUAGE plpgsql
