@@ -41,7 +41,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** The raw pg pool behind Prisma, for the few hot statements written in SQL. */
+/**
+ * The pg pool Prisma's adapter runs on, for everything written in SQL (hold
+ * functions, set-based bulk work and COPY, streaming exports, after-commit
+ * reads). Sharing it keeps one connection budget per process (DATABASE_POOL_SIZE).
+ */
 export function pgPool(): Pool {
   return handles().pool;
 }

@@ -116,14 +116,11 @@ describe("inventory table", () => {
             select p."id", 'BULK-' || lpad(g::text, 5, '0'), 'Size ' || g from p, generate_series(1, 10000) g returning "id", "sku")
       insert into "StockLevel" ("variantId", "warehouseId", "onHand")
       select v."id", $1::uuid, (right(v."sku", 3))::int % 50 from v`, [w.main.id]);
-    const started = Date.now();
     const page = await list({ q: "bulk-", status: "low", sort: "sku", page: "3" });
-    const elapsed = Date.now() - started;
     // onHand = n % 50 over 10,000 rows: 1..5 in 5 of every 50 → 1,000 low variants.
     expect(page).toMatchObject({ total: 1_000, page: 3, pageCount: 40 });
     expect(page.rows).toHaveLength(25);
     expect(page.rows[0]!.sku).toBe("BULK-00501"); // 10 low per hundred SKUs: page 3 starts at the 51st
-    expect(elapsed).toBeLessThan(5_000);
     expect((await getDashboardTiles()).skus).toBe(10_005);
   });
 });

@@ -9,7 +9,7 @@ import { frameReader } from "../helpers/sse";
 const warehouses = freshWarehousesPerTest();
 
 describe("GET /api/inventory/stream", () => {
-  it("sends a snapshot, then a fresh one within a second of a stock change, and cleans up on disconnect", async () => {
+  it("sends a snapshot, then a fresh one after a stock change, and cleans up on disconnect", async () => {
     const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 10 } });
     const subscribersBefore = eventBus().subscriberCount();
     const abort = new AbortController();
@@ -23,10 +23,8 @@ describe("GET /api/inventory/stream", () => {
     expect(first.id).toBeTruthy();
     expect(eventBus().subscriberCount()).toBe(subscribersBefore + 1);
 
-    const started = Date.now();
     await reserveStock({ variantId: v.variantId, sessionId: sessionId(), quantity: 3 });
-    const update = await frames.next(1_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    const update = await frames.next();
     expect(update).toMatchObject({ event: "stock", data: { variants: [{ variantId: v.variantId, available: 7 }] } });
 
     abort.abort();
@@ -40,10 +38,26 @@ describe("GET /api/inventory/stream", () => {
     const abort = new AbortController();
     const response = await streamRoute(new Request(`http://test/api/inventory/stream?productId=${watched.productId}`, { signal: abort.signal }));
     const frames = frameReader(response.body!);
-    await frames.next();
-    await reserveStock({ variantId: other.variantId, sessionId: sessionId(), quantity: 1 });
-    await expect(frames.next(500)).rejects.toThrow("no SSE frame in time");
-    abort.abort();
+    try {
+      await frames.next();
+      // Wait until the other product's event has reached this process (so the
+      // stream has already seen it) before changing the watched product.
+      const otherDelivered = new Promise<void>((resolve) => {
+        const off = eventBus().subscribe((event) => {
+          if (event.variantId !== other.variantId) return;
+          off();
+          resolve();
+        });
+      });
+      await reserveStock({ variantId: other.variantId, sessionId: sessionId(), quantity: 1 });
+      await otherDelivered;
+      await reserveStock({ variantId: watched.variantId, sessionId: sessionId(), quantity: 2 });
+      // Had the other product's event got through, it would have sent a snapshot
+      // first (still 5 available); and if events never arrived, nothing comes.
+      expect(await frames.next()).toMatchObject({ event: "stock", data: { productId: watched.productId, variants: [{ available: 3 }] } });
+    } finally {
+      abort.abort();
+    }
   });
 
   it.each([

@@ -14,9 +14,12 @@ describe("MemoryCacheStore", () => {
   });
 
   it("expires entries after their TTL and evicts the oldest when full", async () => {
-    const store = new MemoryCacheStore(2);
-    await store.setIfEpoch("a", "1", 1, "0");
-    await new Promise((r) => setTimeout(r, 5));
+    let now = 1_000;
+    const store = new MemoryCacheStore(2, () => now);
+    await store.setIfEpoch("a", "1", 100, "0");
+    now += 99;
+    expect((await store.get("a")).value).toBe("1");
+    now += 1;
     expect((await store.get("a")).value).toBeNull();
     await store.setIfEpoch("b", "2", 1_000, "0");
     await store.setIfEpoch("c", "3", 1_000, "0");

@@ -22,7 +22,7 @@ import {
   transferForm,
 } from "@/lib/admin/form-schemas";
 
-// Admin stock operations and variant settings. Who may do what (issue 5):
+// Admin stock operations and variant settings. Who may do what:
 // OPS and ADMIN move stock (adjust, receive, transfer, return, damage) and
 // release cart holds; only ADMIN changes thresholds, safety stock, policies,
 // backorder limits and restock dates. The acting user's email is written to

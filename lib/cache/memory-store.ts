@@ -6,13 +6,17 @@ export class MemoryCacheStore implements CacheStore {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
   private readonly epochs = new Map<string, number>();
 
-  constructor(private readonly maxEntries = 50_000) {}
+  constructor(
+    private readonly maxEntries = 50_000,
+    /** The clock TTLs are measured on; tests pass their own instead of sleeping. */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(key: string) {
     const epoch = String(this.epochs.get(key) ?? 0);
     const entry = this.entries.get(key);
     if (!entry) return { value: null, epoch };
-    if (entry.expiresAt <= Date.now()) {
+    if (entry.expiresAt <= this.now()) {
       this.entries.delete(key);
       return { value: null, epoch };
     }
@@ -25,7 +29,7 @@ export class MemoryCacheStore implements CacheStore {
       const oldest = this.entries.keys().next().value; // Map keeps insertion order
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { value, expiresAt: Date.now() + ttlMs });
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
     return true;
   }
 

@@ -125,10 +125,12 @@ async function splitFlashBuckets(client: PoolClient): Promise<void> {
 }
 
 /**
- * Called once after an upload commits, with every variant whose on-hand it
- * changed (afterStockChange has already queued their notifications). Returns
- * the variants now at or below their low-stock threshold, for the apply
- * result; available stock and the threshold rule are availability.ts's.
+ * The low-stock report of a bulk import: called once after an upload commits,
+ * with every variant whose on-hand it changed. Returns the variants now at or
+ * below their low-stock threshold, which the apply result shows; available
+ * stock and the threshold rule are availability.ts's. It sends no alerts:
+ * afterStockChange, called just before with the same variants, runs the alert
+ * check as for every stock change — one pass per upload, not per row.
  */
 export async function checkLowStockAfterBulkImport(variantIds: string[]): Promise<LowStockHit[]> {
   if (!variantIds.length) return [];

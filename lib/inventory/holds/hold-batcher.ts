@@ -24,16 +24,15 @@ type Lane = { key: string; queue: Pending[]; running: boolean };
 
 const MAX_BATCH = 256;
 // Two lanes: while one batch runs in PostgreSQL the other lane's callers are
-// being answered and its next batch built, so both cores work (reserve-spread
-// on the 2-core machine, medians: 2 lanes 0.65-0.67 vs 1 lane 0.59-0.63; more
-// lanes mean smaller batches). No lane waits for row locks: a variant whose
+// being answered and its next batch built, so both cores work (more lanes
+// mean smaller batches; figures in bench/README.md). No lane waits for row locks: a variant whose
 // levels another transaction holds is answered RETRY and decided on its own
 // exact lane (prisma/functions/stockroom_set_holds.sql), so it cannot stall other shoppers.
 const LANES = 2;
 // Transactions per flash-sale variant in one process. Its buckets exist for
 // parallelism ACROSS processes and connections (each process starts at a
 // random bucket offset); inside one process a single lane with natural batching
-// measured best (reserve-hot: 1 lane > 2 > 4 > 8 on the 2-core machine).
+// measured best (bench/README.md).
 const FLASH_LANES = 1;
 const SLOT_OFFSET = Math.floor(Math.random() * 1024); // the database takes slots modulo the variant's bucket count
 const SETTLE_WAIT_MS = 2;
@@ -117,10 +116,9 @@ async function drain(lane: Lane) {
 
 /**
  * The lane takes its next batch once this batch's callers are answered (cache
- * invalidated, about 0.2 ms), not the moment it commits: callers that go on
- * to hold again then make the very next batch, so batches are about twice as
- * large at the same cadence (reserve-spread: +15-20% throughput, less CPU per
- * hold). The wait is capped, so a slow Redis cannot slow the lane down.
+ * invalidated), not the moment it commits: callers that go on to hold again
+ * then make the very next batch, so batches are larger at the same cadence
+ * (bench/README.md). The wait is capped, so a slow Redis cannot slow the lane down.
  */
 async function answeredOrTimeout(answered: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

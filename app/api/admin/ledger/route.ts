@@ -5,7 +5,7 @@ import { jsonError } from "@/lib/http/json-error";
 
 export const dynamic = "force-dynamic";
 
-/** Issue 3's admin-callable ledger check: on-hand = Σ movements and reserved = Σ holds, for every stock level. */
+/** The admin-callable ledger check: on-hand = Σ movements and reserved = Σ holds, for every stock level. */
 export async function GET(request: Request) {
   try {
     await requireRequestUser(request, "ADMIN");
