@@ -10,7 +10,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installPeerAddressHeader } = await import("@/lib/http/peer-address");
     installPeerAddressHeader();
-    const { startHoldSweeper } = await import("@/lib/inventory/sweeper");
+    const { startHoldSweeper } = await import("@/lib/inventory/holds/sweeper");
     startHoldSweeper();
     const { env } = await import("@/lib/env");
     if (env.STOCKROOM_EMBEDDED_DB === "1" || env.RUN_WORKER_IN_PROCESS === "1") {

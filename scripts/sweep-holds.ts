@@ -1,6 +1,6 @@
 // npm run sweep — one pass of the expired-hold sweeper (the app also runs it every 15 s).
 import { disconnectDb } from "../lib/db";
-import { sweepExpiredHolds } from "../lib/inventory/sweeper";
+import { sweepExpiredHolds } from "../lib/inventory/holds/sweeper";
 import { disconnectRedis } from "../lib/redis";
 
 sweepExpiredHolds()

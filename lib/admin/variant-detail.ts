@@ -1,5 +1,6 @@
 import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clampAvailableSql, optionalLevelStockJoin } from "@/lib/inventory/availability";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 
 export type WarehouseLevel = {
@@ -26,7 +27,7 @@ export type VariantDetail = {
   policy: InventoryPolicy;
   backorderLimit: number;
   restockDate: Date | null;
-  /** The variant's own threshold, or null when it uses the default. */
+  /** The variant's own threshold, or null when it uses the default (it applies whether or not alertActive). */
   threshold: number | null;
   alertActive: boolean;
   defaultThreshold: number;
@@ -46,14 +47,13 @@ export async function getVariantDetail(variantId: string): Promise<VariantDetail
   if (!variant) return null;
   const { rows } = await pgPool().query<WarehouseLevel>(
     `select w."id" as "warehouseId", w."code", w."name", (l."id" is not null) as stocked,
-       coalesce(l."onHand", 0) as "onHand", coalesce(l."reserved" - coalesce(x.qty, 0), 0)::int as reserved,
+       coalesce(l."onHand", 0) as "onHand", coalesce(s.reserved, 0) as reserved,
        coalesce(l."safetyStock", 0) as "safetyStock", coalesce(l."incoming", 0) as incoming,
        coalesce(l."backordered", 0) as backordered,
-       coalesce(stockroom_free(l."onHand", l."safetyStock", l."reserved" - coalesce(x.qty, 0)::int, l."backordered"), 0) as available
+       ${clampAvailableSql("coalesce(s.available, 0)")} as available
      from "Warehouse" w
      left join "StockLevel" l on l."warehouseId" = w."id" and l."variantId" = $1::uuid
-     left join (select "warehouseId", sum("quantity")::int as qty from "StockReservation"
-                where "variantId" = $1::uuid and "expiresAt" <= now() group by 1) x on x."warehouseId" = w."id"
+     ${optionalLevelStockJoin("l", "now()")}
      order by w."priority", w."code"`,
     [variantId],
   );

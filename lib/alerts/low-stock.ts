@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { thresholdSql } from "@/lib/inventory/availability";
 import { runSql, VARIANT_NET_CTE, type Tx } from "./sql";
 
 export type LowStockAlertFired = { variantId: string; sku: string; available: number; threshold: number; notifications: number };
@@ -25,13 +26,13 @@ const LOW_STOCK_SQL = `
 with ${VARIANT_NET_CTE},
 due as (
   select n."variantId", n."sku", n."title", n."productName", greatest(n.net, 0) as available,
-    coalesce(a."threshold", $3::int) as threshold
+    ${thresholdSql("a", "$3::int")} as threshold
   from net n left join "LowStockAlert" a on a."variantId" = n."variantId"
   where coalesce(a."isActive", true)
     -- With no enabled channel nothing would be sent: claiming anyway would
     -- show a "last alert" that never went out and silence the first real one.
     and exists (select 1 from "AlertChannel" c where c."enabled")
-    and greatest(n.net, 0) <= coalesce(a."threshold", $3::int)
+    and greatest(n.net, 0) <= ${thresholdSql("a", "$3::int")}
     and (a."lastAlertedAt" is null or a."lastAlertedAt" <= $2::timestamptz - make_interval(secs => $4::int))
   order by n."variantId"
 ), claimed as (

@@ -1,4 +1,5 @@
 import { pgPool, type Prisma } from "@/lib/db";
+import { variantTotalsCte } from "@/lib/inventory/availability";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -10,22 +11,14 @@ export async function runSql<T>(tx: Tx | undefined, text: string, params: unknow
 }
 
 /**
- * Free units per variant, the same rule as after-commit and the storefront:
- * Σ stockroom_free over the variant's levels, with expired-but-unswept holds
- * no longer counted. $1 = variant ids (null = every stocked variant), $2 = now.
- * Only variants with at least one stock level are considered "stocked".
+ * Free units per stocked variant (`net`, Σ of stockroom_level_stock's available
+ * over its levels: see lib/inventory/availability.ts), with the names alerts
+ * and waitlist mails show. $1 = variant ids (null = every stocked variant), $2 = now.
  */
-export const VARIANT_NET_CTE = `
+export const VARIANT_NET_CTE = `${variantTotalsCte("$2::timestamptz", `($1::uuid[] is null or l."variantId" = any($1::uuid[]))`)},
 net as (
-  select v."id" as "variantId", v."sku", v."title", p."name" as "productName", p."slug" as "productSlug",
-    coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - stockroom_parked(l."variantId", l."warehouseId") - coalesce(x.expired, 0)::int, l."backordered")), 0)::int as net
-  from "ProductVariant" v
+  select v."id" as "variantId", v."sku", v."title", p."name" as "productName", p."slug" as "productSlug", t.net
+  from variant_totals t
+  join "ProductVariant" v on v."id" = t."variantId"
   join "Product" p on p."id" = v."productId"
-  join "StockLevel" l on l."variantId" = v."id"
-  left join (
-    select r."variantId", r."warehouseId", sum(r."quantity") as expired from "StockReservation" r
-    where ($1::uuid[] is null or r."variantId" = any($1::uuid[])) and r."expiresAt" <= $2::timestamptz group by 1, 2
-  ) x on x."variantId" = l."variantId" and x."warehouseId" = l."warehouseId"
-  where ($1::uuid[] is null or v."id" = any($1::uuid[]))
-  group by v."id", p."name", p."slug"
 )`;

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
-import { NotFoundError } from "@/lib/errors";
+import { afterStockChange } from "@/lib/inventory/after-commit";
+import { thresholdSql } from "@/lib/inventory/availability";
+import { setLowStockThreshold as writeLowStockThreshold } from "@/lib/inventory/settings";
 import { parseInput } from "@/lib/validation/parse";
 import { idSchema } from "@/lib/validation/inventory";
 import { enqueueLowStockAlerts } from "./low-stock";
@@ -27,28 +29,29 @@ export async function listThresholds({ q = "", page = 1 }: { q?: string; page?: 
   const { rows } = await pgPool().query<ThresholdRow & { total: number }>(
     `with ${VARIANT_NET_CTE}
     select n."variantId", n."sku", n."productName", n."title" as "variantTitle", greatest(n.net, 0) as available,
-      coalesce(a."threshold", $3::int) as threshold, a."id" is not null as "ownThreshold", coalesce(a."isActive", true) as "isActive",
-      a."lastAlertedAt", greatest(n.net, 0) <= coalesce(a."threshold", $3::int) as low, count(*) over ()::int as total
+      ${thresholdSql("a", "$3::int")} as threshold, a."id" is not null as "ownThreshold", coalesce(a."isActive", true) as "isActive",
+      a."lastAlertedAt", greatest(n.net, 0) <= ${thresholdSql("a", "$3::int")} as low, count(*) over ()::int as total
     from net n left join "LowStockAlert" a on a."variantId" = n."variantId"
     where n."sku" ilike $4 or n."productName" ilike $4
-    order by greatest(n.net, 0) - coalesce(a."threshold", $3::int), n."sku"
+    order by greatest(n.net, 0) - ${thresholdSql("a", "$3::int")}, n."sku"
     limit ${PAGE_SIZE} offset $5`,
     [null, new Date(), env.LOW_STOCK_DEFAULT_THRESHOLD, pattern, offset],
   );
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0, pageSize: PAGE_SIZE };
 }
 
-/** Sets a variant's threshold and whether it alerts; re-checks it at once (a raised threshold may already be crossed). */
+/**
+ * The alerts page's threshold form: the one threshold writer
+ * (lib/inventory/settings), then an immediate check in the same transaction
+ * (a raised threshold may already be crossed), then the after-commit step
+ * every stock-relevant change gets (cache, events).
+ */
 export async function setLowStockThreshold(input: z.input<typeof setThresholdSchema>) {
   const { variantId, threshold, isActive } = parseInput(setThresholdSchema, input);
-  const exists = await db.productVariant.findUnique({ where: { id: variantId }, select: { id: true } });
-  if (!exists) throw new NotFoundError("This variant no longer exists");
-  const row = await db.lowStockAlert.upsert({
-    where: { variantId },
-    create: { variantId, threshold, isActive },
-    update: { threshold, isActive },
-    select: { variantId: true, threshold: true, isActive: true },
+  const { row, fired } = await db.$transaction(async (tx) => {
+    const written = await writeLowStockThreshold({ variantId, threshold, isActive }, tx);
+    return { row: written, fired: await enqueueLowStockAlerts([variantId], { tx }) };
   });
-  const fired = await enqueueLowStockAlerts([variantId]);
+  await afterStockChange([variantId]);
   return { ...row, alerted: fired.length > 0 };
 }

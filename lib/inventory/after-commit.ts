@@ -7,7 +7,7 @@ import { publishStockEvents, type StockEvent } from "@/lib/events";
 export type VariantNet = { variantId: string; productId: string; net: number; mayNotify: boolean };
 
 // Free units per variant right now, and whether an alert might be due: see
-// migration variant_nets. Named, so each pooled connection parses it once.
+// prisma/functions/stockroom_variant_nets.sql. Named, so each pooled connection parses it once.
 const VARIANT_NETS = {
   name: "stockroom_variant_nets",
   text: `select variant_id as "variantId", product_id as "productId", net, may_notify as "mayNotify"
@@ -42,7 +42,7 @@ export async function afterStockChange(variantIds: Iterable<string>): Promise<vo
 
 /**
  * The after-commit step for changes whose free units are already known (hold
- * batches compute them in their transaction, see migration variant_nets).
+ * batches compute them in their transaction, see prisma/functions/stockroom_hold_batch.sql).
  * `awaitEvents: false` (hold batches) answers once the cache is invalidated
  * and alerts are queued, while the events are still being published.
  */

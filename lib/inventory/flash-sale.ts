@@ -12,7 +12,7 @@ import { parseInput } from "@/lib/validation/parse";
  * them in parallel transactions. Totals stay exact: parked units are counted in
  * the level's `reserved` and every read subtracts them again, holds write their
  * usual RESERVATION/RELEASE movements, and ending the sale merges every parked
- * unit back. See migration 20261125163200_flash_sale_functions for the rules.
+ * unit back. See prisma/functions/stockroom_flash_*.sql for the rules.
  */
 
 export const MIN_FLASH_BUCKETS = 2;

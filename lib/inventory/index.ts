@@ -1,12 +1,12 @@
 // The only module that changes stock (rule 2 of DESIGN.md).
 export { InsufficientStockError, InventoryError, isInventoryError, type InventoryErrorCode } from "./errors";
 export { getProductSnapshot, getStockInfo, summarize, type StockInfo } from "./stock-info";
-export { listSessionHolds, releaseReservation, reserveStock, type ReserveStockResult, type SessionHold } from "./reservations";
-export { commitReservation, type CommittedOrder } from "./commit";
+export {
+  commitReservation, listSessionHolds, releaseHoldAsStaff, releaseReservation, reserveStock, startHoldSweeper, sweepExpiredHolds,
+  type CommittedOrder, type ReserveStockResult, type SessionHold, type StaffReleaseInput,
+} from "./holds";
 export { adjustStock, receiveStock, recordDamage, recordReturn, transferStock } from "./operations";
 export { verifyLedger, type LedgerReport } from "./ledger";
-export { startHoldSweeper, sweepExpiredHolds } from "./sweeper";
 export { afterStockChange } from "./after-commit";
-export { setSafetyStock, updateVariantSettings, type SafetyStockInput, type VariantSettingsInput } from "./settings";
-export { releaseHoldAsStaff, type StaffReleaseInput } from "./staff-release";
+export { setLowStockThreshold, setSafetyStock, updateVariantSettings, type LowStockThresholdInput, type SafetyStockInput, type VariantSettingsInput } from "./settings";
 export { endFlashSale, getFlashSaleStatus, startFlashSale, type FlashSaleStatus } from "./flash-sale";

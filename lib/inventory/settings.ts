@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { InventoryPolicy } from "@/generated/prisma/enums";
 import { actorSchema, idSchema, MAX_STOCK_DELTA } from "@/lib/validation/inventory";
 import { afterStockChange } from "./after-commit";
+import { NotFoundError } from "@/lib/errors";
 import { InventoryError } from "./errors";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -50,12 +51,8 @@ export async function updateVariantSettings(input: VariantSettingsInput, tx?: Tx
       data: { inventoryPolicy: s.policy, backorderLimit: s.backorderLimit, restockDate: s.restockDate },
     });
     if (updated.count === 0) throw new InventoryError("NOT_FOUND", "No such variant");
-    // Only the threshold is ours to set; whether alerts are sent (isActive) belongs to the alerts settings.
-    await t.lowStockAlert.upsert({
-      where: { variantId: s.variantId },
-      create: { variantId: s.variantId, threshold: s.threshold, isActive: true },
-      update: { threshold: s.threshold },
-    });
+    // The threshold only; whether low stock is notified (isActive) is left as the alerts settings have it.
+    await writeThreshold(t, { variantId: s.variantId, threshold: s.threshold });
     return { variantId: s.variantId, policy: s.policy, backorderLimit: s.backorderLimit, restockDate: s.restockDate, threshold: s.threshold };
   };
   if (tx) return work(tx);
@@ -84,4 +81,43 @@ export async function setSafetyStock(input: SafetyStockInput, tx?: Tx) {
   if (!rows[0]) throw new InventoryError("NOT_FOUND", "No such variant or warehouse");
   if (!tx) await afterStockChange([s.variantId]);
   return { variantId: s.variantId, warehouseId: s.warehouseId, safetyStock: rows[0].safetyStock };
+}
+
+export const lowStockThresholdSchema = z.object({
+  variantId: idSchema,
+  threshold: z.coerce.number().int("must be a whole number").min(0, "cannot be negative").max(1_000_000, "at most 1,000,000"),
+  /** Whether reaching the threshold is notified; omitted = left as it is (on for a new row). */
+  isActive: z.boolean().optional(),
+});
+export type LowStockThresholdInput = z.input<typeof lowStockThresholdSchema>;
+export type LowStockThreshold = { variantId: string; threshold: number; isActive: boolean };
+
+// THE writer of LowStockAlert's threshold and switch (the variant settings form
+// and the alerts page both come through here). What the threshold means is
+// availability.ts's rule: it applies whether or not the alert is switched on.
+async function writeThreshold(t: Tx, s: z.output<typeof lowStockThresholdSchema>): Promise<LowStockThreshold> {
+  return t.lowStockAlert.upsert({
+    where: { variantId: s.variantId },
+    create: { variantId: s.variantId, threshold: s.threshold, isActive: s.isActive ?? true },
+    update: { threshold: s.threshold, ...(s.isActive === undefined ? {} : { isActive: s.isActive }) },
+    select: { variantId: true, threshold: true, isActive: true },
+  });
+}
+
+/**
+ * Sets a variant's low-stock threshold (and optionally whether it alerts).
+ * It changes what counts as low everywhere, so without `tx` the cached stock
+ * is dropped and the alert check runs after commit; with `tx` the caller does that.
+ */
+export async function setLowStockThreshold(input: LowStockThresholdInput, tx?: Tx): Promise<LowStockThreshold> {
+  const s = parseInput(lowStockThresholdSchema, input);
+  const work = async (t: Tx) => {
+    const exists = await t.productVariant.findUnique({ where: { id: s.variantId }, select: { id: true } });
+    if (!exists) throw new NotFoundError("This variant no longer exists");
+    return writeThreshold(t, s);
+  };
+  if (tx) return work(tx);
+  const result = await db.$transaction(work);
+  await afterStockChange([s.variantId]);
+  return result;
 }

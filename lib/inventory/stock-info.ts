@@ -2,33 +2,27 @@ import { cacheKey, readThrough } from "@/lib/cache";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
-import { summarize, type StockInfo, type VariantSnapshot } from "./stock-math";
+import { lowStockThreshold, optionalLevelStockJoin, summarize, type StockInfo, type VariantSnapshot } from "./availability";
 import { InventoryError } from "./errors";
 
-export { freeUnits, summarize, type LevelSnapshot, type StockInfo, type VariantSnapshot } from "./stock-math";
+export { summarize, type LevelSnapshot, type StockInfo, type VariantSnapshot } from "./availability";
 import { parseInput } from "@/lib/validation/parse";
 import { z } from "zod";
 import { idSchema } from "@/lib/validation/inventory";
 
 type ProductSnapshot = { productId: string; variants: VariantSnapshot[]; nextExpiry: string | null };
 
-// Live holds = the level's reserved counter minus units parked in flash-sale
-// buckets (still free) minus expired, unswept holds; both
-// lookups use the (variantId, expiresAt) index, never a scan of all live holds.
+// Per-level figures from stockroom_level_stock (see availability.ts); the next
+// hold expiry bounds the cache entry, looked up by the (variantId, expiresAt) index.
 const SNAPSHOT_SQL = `
-select v."id" as "variantId", v."inventoryPolicy" as policy, v."backorderLimit", v."restockDate",
-  case when a."isActive" then a."threshold" end as threshold,
+select v."id" as "variantId", v."inventoryPolicy" as policy, v."backorderLimit", v."restockDate", a."threshold",
   l."warehouseId", w."code" as "warehouseCode", l."onHand", l."safetyStock", l."incoming", l."backordered",
-  (l."reserved" - stockroom_parked(l."variantId", l."warehouseId") - coalesce(x.expired, 0))::int as reserved, n.next_expiry
+  s.reserved, s.available, n.next_expiry
 from "ProductVariant" v
 left join "LowStockAlert" a on a."variantId" = v."id"
 left join "StockLevel" l on l."variantId" = v."id"
+${optionalLevelStockJoin("l", "now()")}
 left join "Warehouse" w on w."id" = l."warehouseId"
-left join (
-  select r."variantId", r."warehouseId", sum(r."quantity") as expired from "StockReservation" r
-  join "ProductVariant" rv on rv."id" = r."variantId"
-  where rv."productId" = $1 and r."expiresAt" <= now() group by 1, 2
-) x on x."variantId" = l."variantId" and x."warehouseId" = l."warehouseId"
 left join lateral (
   select r."expiresAt" as next_expiry from "StockReservation" r
   where r."variantId" = v."id" and r."expiresAt" > now() order by r."expiresAt" limit 1
@@ -39,7 +33,7 @@ order by v."position", v."id", w."priority", w."code"`;
 type SnapshotRow = {
   variantId: string; policy: InventoryPolicy; backorderLimit: number; restockDate: Date | null; threshold: number | null;
   warehouseId: string | null; warehouseCode: string | null; onHand: number | null; safetyStock: number | null;
-  incoming: number | null; backordered: number | null; reserved: number | null; next_expiry: Date | null;
+  incoming: number | null; backordered: number | null; reserved: number | null; available: number | null; next_expiry: Date | null;
 };
 
 async function loadProductSnapshot(productId: string): Promise<ProductSnapshot | null> {
@@ -53,14 +47,14 @@ async function loadProductSnapshot(productId: string): Promise<ProductSnapshot |
       variant = {
         variantId: row.variantId, policy: row.policy, backorderLimit: row.backorderLimit,
         restockDate: row.restockDate?.toISOString() ?? null,
-        threshold: row.threshold ?? env.LOW_STOCK_DEFAULT_THRESHOLD, levels: [],
+        threshold: lowStockThreshold(row.threshold, env.LOW_STOCK_DEFAULT_THRESHOLD), levels: [],
       };
       variants.set(row.variantId, variant);
     }
     if (row.warehouseId && row.warehouseCode) {
       variant.levels.push({
         warehouseId: row.warehouseId, warehouseCode: row.warehouseCode, onHand: row.onHand ?? 0, reserved: row.reserved ?? 0,
-        safetyStock: row.safetyStock ?? 0, incoming: row.incoming ?? 0, backordered: row.backordered ?? 0,
+        safetyStock: row.safetyStock ?? 0, incoming: row.incoming ?? 0, backordered: row.backordered ?? 0, available: row.available ?? 0,
       });
     }
     if (row.next_expiry && (!nextExpiry || row.next_expiry < nextExpiry)) nextExpiry = row.next_expiry;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { InsufficientStockError, NotFoundError, ValidationError } from "@/lib/errors";
-import { listSessionHolds, releaseReservation, reserveStock } from "@/lib/inventory/reservations";
+import { listSessionHolds, releaseReservation, reserveStock } from "@/lib/inventory/holds/reservations";
 import { MAX_LINE_QUANTITY } from "@/lib/validation/inventory";
 
 // The cart is the shopper's intent (CartLine); the hold is the store's promise

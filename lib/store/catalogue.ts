@@ -1,4 +1,5 @@
 import { pgPool } from "@/lib/db";
+import { variantTotalsCte } from "@/lib/inventory/availability";
 import { CATALOGUE_PAGE_SIZE, type CatalogueQuery } from "@/lib/validation/store";
 
 export type ProductCard = {
@@ -16,21 +17,13 @@ export type ProductCard = {
 
 export type CataloguePage = { products: ProductCard[]; total: number; page: number; pageCount: number; categories: string[] };
 
-// Per-level free units follow stockroom_free / freeUnits: safety stock is
-// withheld but never makes a level negative by itself. The reserved counter
-// still includes holds that expired in the last sweep interval (≤ 15 s), so the
-// grid errs on "less available"; the product page subtracts them exactly.
+// A product's available units: Σ over its variants of the one definition
+// (lib/inventory/availability: max(0, Σ stockroom_level_stock per level)).
 const FILTERED_PRODUCTS = `
-with variant_stock as (
-  select v."productId", v."id",
-    greatest(coalesce(sum(least(greatest(l."onHand" - (l."reserved" - coalesce(b.parked, 0)) - l."backordered" - l."safetyStock", 0),
-                                 l."onHand" - (l."reserved" - coalesce(b.parked, 0)) - l."backordered")), 0), 0)::int as free,
-    bool_or(v."inventoryPolicy" <> 'DENY' and v."backorderLimit" > 0) as beyond
-  from "ProductVariant" v left join "StockLevel" l on l."variantId" = v."id"
-  -- Units parked in flash-sale buckets are counted in "reserved" but still free.
-  left join (select "variantId", "warehouseId", sum("free")::int as parked from "StockBucket" group by 1, 2) b
-    on b."variantId" = l."variantId" and b."warehouseId" = l."warehouseId"
-  group by v."productId", v."id"
+with ${variantTotalsCte("now()")},
+variant_stock as (
+  select v."productId", coalesce(t.available, 0) as free, (v."inventoryPolicy" <> 'DENY' and v."backorderLimit" > 0) as beyond
+  from "ProductVariant" v left join variant_totals t on t."variantId" = v."id"
 ), product_stock as (
   select "productId", sum(free)::int as available, coalesce(bool_or(beyond), false) as beyond
   from variant_stock group by "productId"

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { commitReservation } from "@/lib/inventory/commit";
+import { commitReservation } from "@/lib/inventory/holds/commit";
 import { ConflictError, EmptyCartError, InventoryError, PaymentDeclinedError } from "@/lib/errors";
 import type { CheckoutInput } from "@/lib/validation/checkout";
 import { getCart } from "./cart";

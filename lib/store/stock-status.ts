@@ -1,4 +1,4 @@
-import type { StockInfo } from "@/lib/inventory/stock-math";
+import type { StockInfo } from "@/lib/inventory/availability";
 
 // What a shopper is told about one variant. Pure and serialisable: computed on
 // the server, re-computed on every live update, rendered by the client.

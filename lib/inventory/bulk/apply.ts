@@ -4,6 +4,7 @@ import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { afterStockChange } from "../after-commit";
+import { thresholdSql, variantTotalsCte } from "../availability";
 import { evaluate, previewBulkImport } from "./preview";
 import type { ApplyBulkImportOptions, BulkEvaluation, BulkImportResult, LowStockHit } from "./types";
 import { alreadyApplied, existingUpload, recordFailure } from "./upload-record";
@@ -63,7 +64,9 @@ export async function applyBulkImport(options: ApplyBulkImportOptions): Promise<
     // Throwing rolls back the claim on the reference too; the failure is recorded after.
     if (evaluation.totals.errorRows > 0) throw new RefusedUpload(evaluation);
     options.onPhase?.("applying");
+    await mergeFlashBuckets(client);
     await writeChanges(client, options);
+    await splitFlashBuckets(client);
     const { rows } = await client.query<{ variant_id: string }>(`select distinct variant_id from bulk_eval where new_on_hand <> on_hand`);
     await client.query(`update "BulkUpload" set "changedRows" = $2 where "id" = $1`, [upload.id, evaluation.totals.changedRows]);
     return { kind: "applied" as const, evaluation, upload, variantIds: rows.map((r) => r.variant_id) };
@@ -104,23 +107,41 @@ async function writeChanges(client: PoolClient, options: ApplyBulkImportOptions)
 }
 
 /**
+ * Flash-sale variants among the upload's: their parked units go back to their
+ * levels before the write and are parked again after it, as applyStockChange
+ * does for every other stock operation — so a receipt is sold through the
+ * buckets and a write-off never leaves phantom units in them. Their levels are
+ * already locked (resolveStagedRows), so merging takes only their buckets.
+ */
+async function mergeFlashBuckets(client: PoolClient): Promise<void> {
+  await client.query(`create temp table bulk_flash on commit drop as
+    select f.variant_id, stockroom_flash_merge(f.variant_id, now()) as slots
+    from (select distinct b."variantId" as variant_id from "StockBucket" b
+          where b."variantId" in (select "variantId" from bulk_levels) order by 1) f`);
+}
+
+async function splitFlashBuckets(client: PoolClient): Promise<void> {
+  await client.query(`select stockroom_flash_split(variant_id, slots, now()) from bulk_flash where slots > 0 order by variant_id`);
+}
+
+/**
  * The low-stock report of a bulk import: called once after an upload commits,
  * with every variant whose on-hand it changed. Returns the variants now at or
- * below their alert threshold (their LowStockAlert, or
- * LOW_STOCK_DEFAULT_THRESHOLD), which the apply result shows. It sends no
- * alerts: afterStockChange, called just before with the same variants, runs
- * the alert check as for every stock change — one pass per upload, not per row.
+ * below their low-stock threshold, which the apply result shows; available
+ * stock and the threshold rule are availability.ts's. It sends no alerts:
+ * afterStockChange, called just before with the same variants, runs the alert
+ * check as for every stock change — one pass per upload, not per row.
  */
 export async function checkLowStockAfterBulkImport(variantIds: string[]): Promise<LowStockHit[]> {
   if (!variantIds.length) return [];
   const { rows } = await pgPool().query<LowStockHit>(
-    `select v."id" as "variantId", v."sku", s.available, coalesce(a."threshold", $2)::int as threshold
-     from "ProductVariant" v
-     join lateral (select coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int as available
-       from "StockLevel" l where l."variantId" = v."id") s on true
+    `with ${variantTotalsCte("now()", `l."variantId" = any($1::uuid[])`)}
+     select v."id" as "variantId", v."sku", t.available, ${thresholdSql("a", "$2::int")} as threshold
+     from variant_totals t
+     join "ProductVariant" v on v."id" = t."variantId"
      left join "LowStockAlert" a on a."variantId" = v."id"
-     where v."id" = any($1::uuid[]) and coalesce(a."isActive", true) and s.available <= coalesce(a."threshold", $2)
-     order by s.available, v."sku"`,
+     where t.available <= ${thresholdSql("a", "$2::int")}
+     order by t.available, v."sku"`,
     [variantIds, env.LOW_STOCK_DEFAULT_THRESHOLD],
   );
   return rows;

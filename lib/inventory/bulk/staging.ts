@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { levelStockJoin } from "../availability";
 import type { BulkRow, BulkTotals, RowChange, RowError } from "./format";
 
 // Set-based evaluation of an upload inside the caller's transaction: the rows
@@ -36,10 +37,13 @@ export async function stageRows(client: PoolClient, rows: BulkRow[]): Promise<vo
 
 /**
  * Resolves sku and warehouse code once (bulk_keys). With `lock`, first creates
- * the levels a set/increment needs, then reads every touched level FOR UPDATE
- * in the global lock order (variant, level id) shared with cart holds and
- * checkout — so no hold can slip in between the checks below and the write,
- * and the two cannot deadlock. Without it (preview) the levels are only read.
+ * the levels a set/increment needs, then locks every touched level — and every
+ * level of a touched variant in flash-sale mode, whose buckets apply merges —
+ * FOR UPDATE in the global lock order (variant, level id) shared with cart
+ * holds and checkout, so no hold can slip in between the checks below and the
+ * write, and the two cannot deadlock. Without it (preview) levels are only read.
+ * bulk_levels carries each touched level's live reserved units from the one
+ * definition (stockroom_level_stock: expired holds and parked units excluded).
  */
 export async function resolveStagedRows(client: PoolClient, options: { lock: boolean }): Promise<void> {
   await client.query(`create temp table bulk_keys on commit drop as
@@ -56,33 +60,32 @@ export async function resolveStagedRows(client: PoolClient, options: { lock: boo
       -- One order for every upload: two uploads creating the same new levels wait for each other instead of deadlocking.
       order by k.variant_id, k.warehouse_id
       on conflict ("variantId", "warehouseId") do nothing`);
+    await client.query(`select 1 from "StockLevel" l
+      where exists (select 1 from bulk_keys k where k.variant_id = l."variantId" and k.warehouse_id = l."warehouseId")
+        or (l."variantId" in (select variant_id from bulk_keys) and exists (select 1 from "StockBucket" b where b."variantId" = l."variantId"))
+      order by l."variantId", l."id" for update of l`);
   }
+  // Read after locking: in READ COMMITTED this statement sees every commit made before the locks were granted.
   await client.query(`create temp table bulk_levels on commit drop as
-    select l."id", l."variantId", l."warehouseId", l."onHand", l."reserved", l."backordered"
+    select l."id", l."variantId", l."warehouseId", l."onHand", s.reserved, l."backordered"
     from "StockLevel" l join bulk_keys k on l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id
-    order by l."variantId", l."id" ${options.lock ? 'for update of l' : ""}`);
+    ${levelStockJoin("l", "now()")}`);
 }
 
 /**
  * Creates bulk_eval: each staged row with its current and new on-hand and,
  * when it cannot be applied, why. The reservation rule: a row may not lower
- * on-hand below the units promised from this level — live (unexpired) cart
- * holds plus backordered sales — less the backorder allowance of a BACKORDER
+ * on-hand below the units promised from this level — live cart holds (as
+ * stockroom_level_stock counts them: not expired, not parked flash-sale
+ * units, which are still free) plus backordered sales — less the backorder allowance of a BACKORDER
  * or PREORDER variant. Rows that raise on-hand are always allowed.
  */
 export async function evaluateStagedRows(client: PoolClient): Promise<void> {
   await client.query(`create temp table bulk_eval on commit drop as
-  with expired as (
-    select r."variantId", r."warehouseId", sum(r."quantity")::int as qty
-    from "StockReservation" r
-    where r."expiresAt" <= now() and r."variantId" in (select "variantId" from bulk_levels)
-    group by 1, 2
-  ), resolved as (
-    select k.*, l."id" as level_id, coalesce(l."onHand", 0) as on_hand,
-      coalesce(l."reserved" - coalesce(x.qty, 0) + l."backordered", 0) as promised
+  with resolved as (
+    select k.*, l."id" as level_id, coalesce(l."onHand", 0) as on_hand, coalesce(l."reserved" + l."backordered", 0) as promised
     from bulk_keys k
     left join bulk_levels l on l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id
-    left join expired x on x."variantId" = k.variant_id and x."warehouseId" = k.warehouse_id
   ), computed as (
     select r.*, case r.mode when 'set' then r.quantity::bigint
       when 'increment' then r.on_hand::bigint + r.quantity else r.on_hand::bigint - r.quantity end as new_on_hand

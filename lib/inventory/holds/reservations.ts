@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { releaseReservationSchema, reserveStockSchema } from "@/lib/validation/inventory";
-import { InsufficientStockError, InventoryError } from "./errors";
+import { InsufficientStockError, InventoryError } from "../errors";
 import { submitHold } from "./hold-batcher";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -12,7 +12,7 @@ export type ReserveStockResult = { variantId: string; held: number; expiresAt: D
 /**
  * Sets the session's hold on a variant to exactly `quantity` units (0 releases
  * it). Decided atomically in PostgreSQL under the variant's row locks (see
- * migration reservation_functions): the cache is never consulted. Idempotent;
+ * prisma/functions/stockroom_set_holds.sql): the cache is never consulted. Idempotent;
  * every call also extends the hold's expiry. Throws InsufficientStockError with
  * the most this session could hold, leaving its previous hold untouched.
  */

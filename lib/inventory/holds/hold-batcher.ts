@@ -1,7 +1,7 @@
 import { pgPool } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { env } from "@/lib/env";
-import type { VariantNet } from "./after-commit";
+import type { VariantNet } from "../after-commit";
 import { afterHoldsCommitted } from "./after-commit-coalescer";
 
 export type HoldRequest = { variantId: string; sessionId: string; quantity: number; expiresAt: Date };
@@ -14,7 +14,7 @@ type Row = {
   net: number;
   maxHoldable: number;
   buckets: number;
-  // OK rows: the variant's product and figures after the whole batch (see migration variant_nets).
+  // OK rows: the variant's product and figures after the whole batch (see prisma/functions/stockroom_hold_batch.sql).
   productId: string | null;
   variantNet: number | null;
   mayNotify: boolean | null;
@@ -27,7 +27,7 @@ const MAX_BATCH = 256;
 // being answered and its next batch built, so both cores work (more lanes
 // mean smaller batches; figures in bench/README.md). No lane waits for row locks: a variant whose
 // levels another transaction holds is answered RETRY and decided on its own
-// exact lane (migration holds_skip_locked), so it cannot stall other shoppers.
+// exact lane (prisma/functions/stockroom_set_holds.sql), so it cannot stall other shoppers.
 const LANES = 2;
 // Transactions per flash-sale variant in one process. Its buckets exist for
 // parallelism ACROSS processes and connections (each process starts at a
@@ -49,7 +49,7 @@ const HOLD_BATCH = {
  * Natural batching (group commit): each lane runs one stockroom_hold_batch call
  * at a time; requests arriving meanwhile wait and go together in the next call,
  * one transaction for all of them (committed without waiting for the WAL flush:
- * see migration variant_nets). Under no load a batch is a single request, so
+ * see prisma/functions/stockroom_hold_batch.sql). Under no load a batch is a single request, so
  * nothing waits for a timer.
  *
  * Lanes: ordinary variants map to one of LANES fixed lanes (so lanes never

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { actorSchema, idSchema, notesSchema } from "@/lib/validation/inventory";
-import { afterStockChange } from "./after-commit";
-import { InventoryError } from "./errors";
+import { afterStockChange } from "../after-commit";
+import { InventoryError } from "../errors";
 import { parseInput } from "@/lib/validation/parse";
 
 export const staffReleaseSchema = z.object({ holdId: idSchema, actor: actorSchema, notes: notesSchema.optional() });

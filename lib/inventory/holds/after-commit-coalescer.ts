@@ -1,5 +1,5 @@
 import { logger } from "@/lib/logger";
-import { afterNetsKnown, type VariantNet } from "./after-commit";
+import { afterNetsKnown, type VariantNet } from "../after-commit";
 
 type Waiter = { changes: VariantNet[]; done: () => void };
 

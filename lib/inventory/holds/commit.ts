@@ -2,17 +2,23 @@ import type { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { commitReservationSchema } from "@/lib/validation/inventory";
-import { afterStockChange } from "./after-commit";
-import { InsufficientStockError, InventoryError } from "./errors";
+import { afterStockChange } from "../after-commit";
+import { levelStockJoin } from "../availability";
+import { InsufficientStockError, InventoryError } from "../errors";
 import { parseInput } from "@/lib/validation/parse";
-import { freeUnits } from "./stock-math";
 
 export type CommitReservationInput = z.input<typeof commitReservationSchema>;
 export type CommittedOrder = { orderId: string; alreadyCommitted: boolean; lines: number; subtotalCents: number };
 
 type HoldRow = {
   id: string; variantId: string; warehouseId: string; quantity: number; expiresAt: Date;
-  onHand: number; reserved: number; safetyStock: number; backordered: number;
+  onHand: number; backordered: number;
+  /**
+   * Free units of the level at `now` that are not parked in flash-sale buckets:
+   * expired holds (this one included) no longer count (stockroom_level_stock),
+   * but parked units stay promised to the buckets, so selling them here could oversell.
+   */
+  unparkedFree: number;
   policy: InventoryPolicy; backorderLimit: number; unitPriceCents: number; sku: string;
 };
 
@@ -32,7 +38,7 @@ export async function commitReservation(input: CommitReservationInput): Promise<
       on conflict ("id") do nothing returning "id"`;
     if (!inserted.length) return existingOrder(tx, orderId, sessionId);
 
-    const holds = await lockHolds(tx, sessionId);
+    const holds = await lockHolds(tx, sessionId, now);
     if (!holds.length) throw new InventoryError("EMPTY_CART", "Your cart has no items on hold");
 
     let subtotalCents = 0;
@@ -72,26 +78,28 @@ async function existingOrder(tx: Prisma.TransactionClient, orderId: string, sess
 }
 
 // Locks every stock level the session holds in the global (variant, id) order, then reads the holds.
-async function lockHolds(tx: Prisma.TransactionClient, sessionId: string): Promise<HoldRow[]> {
+async function lockHolds(tx: Prisma.TransactionClient, sessionId: string, now: Date): Promise<HoldRow[]> {
   await tx.$queryRaw`select 1 from "StockLevel" where "variantId" in
     (select "variantId" from "StockReservation" where "sessionId" = ${sessionId}) order by "variantId", "id" for update`;
-  return tx.$queryRaw<HoldRow[]>`
+  return tx.$queryRawUnsafe<HoldRow[]>(`
     select r."id", r."variantId", r."warehouseId", r."quantity", r."expiresAt",
-      l."onHand", l."reserved", l."safetyStock", l."backordered", v."inventoryPolicy" as policy, v."backorderLimit", v."sku",
+      l."onHand", l."backordered", stockroom_free(l."onHand", l."safetyStock", s.reserved + s.parked, l."backordered") as "unparkedFree",
+      v."inventoryPolicy" as policy, v."backorderLimit", v."sku",
       coalesce(v."priceCents", p."priceCents") as "unitPriceCents"
     from "StockReservation" r
     join "StockLevel" l on l."variantId" = r."variantId" and l."warehouseId" = r."warehouseId"
+    ${levelStockJoin("l", "$2::timestamptz")}
     join "ProductVariant" v on v."id" = r."variantId"
     join "Product" p on p."id" = v."productId"
-    where r."sessionId" = ${sessionId}
-    order by r."variantId", r."warehouseId"`;
+    where r."sessionId" = $1
+    order by r."variantId", r."warehouseId"`, sessionId, now);
 }
 
 /** Units this hold takes from the shelf; the rest become backorders (if the policy allows). */
 function sellableFromShelf(hold: HoldRow, now: Date): number {
   if (hold.expiresAt <= now) {
     // An expired hold no longer counts: it may only proceed if its units are still free.
-    const freeWithoutHold = freeUnits({ ...hold, reserved: hold.reserved - hold.quantity });
+    const freeWithoutHold = hold.unparkedFree;
     const floor = hold.policy === "DENY" ? 0 : -hold.backorderLimit;
     if (freeWithoutHold - hold.quantity < floor) {
       throw new InventoryError("HOLD_EXPIRED", `Your hold on ${hold.sku} expired and the stock is gone`, {

@@ -1,6 +1,6 @@
 import { pgPool } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { afterStockChange } from "./after-commit";
+import { afterStockChange } from "../after-commit";
 
 /**
  * Deletes expired holds (writing RELEASE movements) variant by variant, each
