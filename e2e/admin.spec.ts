@@ -175,3 +175,22 @@ test("an admin switches a hot variant into flash-sale mode, shoppers keep buying
   const ledger = await admin.request.get("/api/admin/ledger");
   expect((await ledger.json()).ok).toBe(true);
 });
+
+test("signing out ends the session on the server: a copied cookie no longer opens pages or exports", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, "admin@stockroom.test", "admin-password", "/admin/account");
+  await expect(admin.getByTestId("sessions-table").locator("tr[data-current=true]")).toContainText("this device");
+  const cookie = (await admin.context().cookies()).find((c) => c.name === "stockroom_admin")!;
+  // Someone copies the cookie (a shared computer, a leaked HAR file)...
+  const thief = await browser.newContext();
+  await thief.addCookies([cookie]);
+  const stolen = await thief.newPage();
+  expect((await stolen.request.get("/api/admin/ledger")).status()).toBe(200);
+  // ...and the owner signs out.
+  await admin.getByRole("button", { name: "Sign out" }).click();
+  await expect(admin).toHaveURL(/\/admin\/sign-in/);
+  expect((await stolen.request.get("/api/admin/ledger")).status()).toBe(401);
+  expect((await stolen.request.get("/api/admin/movements/export")).status()).toBe(401);
+  await stolen.goto("/admin/inventory");
+  await expect(stolen).toHaveURL(/\/admin\/sign-in\?next=/);
+  await thief.close();
+});

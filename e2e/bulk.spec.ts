@@ -1,23 +1,14 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { Client } from "pg";
-import { createSignedToken } from "../lib/auth/signed-token";
-import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SESSION_SECRET } from "./e2e-env";
+import { E2E_BASE_URL, E2E_DATABASE_URL } from "./e2e-env";
 
-// lib/auth/admin-session.ts cannot be loaded here (it pulls in the generated
-// Prisma client, which Playwright's loader cannot run), so its cookie name and
-// token are rebuilt from the same signed-token primitive createAdminSessionToken uses.
-const ADMIN_COOKIE = "stockroom_admin";
-const createAdminSessionToken = (userId: string) =>
-  createSignedToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 3_600 }, E2E_SESSION_SECRET);
-
-// Signs in by setting the admin cookie directly (a token made with the e2e
-// SESSION_SECRET), so this spec does not depend on the sign-in page.
 async function signInAsOps(page: Page) {
-  const { rows } = await query<{ id: string }>(`select "id" from "User" where "email" = 'ops@stockroom.test'`);
-  await page.context().addCookies([
-    { name: ADMIN_COOKIE, value: createAdminSessionToken(rows[0]!.id), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" },
-  ]);
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill("ops@stockroom.test");
+  await page.getByLabel("Password").fill("ops-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("admin-user")).toBeVisible();
 }
 
 async function query<T extends object>(sql: string): Promise<{ rows: T[] }> {

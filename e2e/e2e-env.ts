@@ -25,7 +25,6 @@ export const E2E_DATABASE_URL = E2E_TARGET === "embedded"
   : process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/stockroom_e2e";
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
 export const E2E_REDIS_KEY_PREFIX = process.env.E2E_REDIS_KEY_PREFIX ?? "stockroom:e2e:";
-export const E2E_SESSION_SECRET = E2E_TARGET === "embedded" ? readData("session-secret") : "stockroom-e2e-session-secret-not-for-production";
 
 /** Environment for the app under test (merged over process.env by Playwright; "servers" only). */
 export const E2E_SERVER_ENV: Record<string, string> = {
@@ -34,7 +33,7 @@ export const E2E_SERVER_ENV: Record<string, string> = {
   DATABASE_URL: E2E_DATABASE_URL,
   REDIS_URL: E2E_REDIS_URL,
   REDIS_KEY_PREFIX: E2E_REDIS_KEY_PREFIX,
-  SESSION_SECRET: E2E_SESSION_SECRET,
+  SESSION_SECRET: "stockroom-e2e-session-secret-not-for-production",
   LOG_LEVEL: "warn",
   COOKIE_SECURE: "0",
 };

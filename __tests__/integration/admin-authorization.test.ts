@@ -14,7 +14,7 @@ import { GET as exportMovements } from "@/app/api/admin/movements/export/route";
 import { GET as stream } from "@/app/api/admin/stream/route";
 import type { ServerAction } from "@/lib/actions/client";
 import type { SessionUser } from "@/lib/auth/roles";
-import { createAdminSessionToken } from "@/lib/auth/admin-session";
+import { createAdminSession } from "@/lib/auth/admin-session";
 import { createSignedToken } from "@/lib/auth/signed-token";
 import { db } from "@/lib/db";
 import { reserveStock } from "@/lib/inventory";
@@ -129,7 +129,7 @@ describe("admin routes", () => {
     expect(await call(route, null)).toEqual({ status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Please sign in" } } });
     const forged = createSignedToken({ sub: staff.admin.id, exp: Math.floor(Date.now() / 1000) + 60 }, "x".repeat(40));
     expect((await call(route, null, `stockroom_admin=${forged}`)).status).toBe(401);
-    const expired = createAdminSessionToken(staff.admin.id, new Date(Date.now() - 9 * 3600_000));
+    const expired = await createAdminSession({ userId: staff.admin.id, now: new Date(Date.now() - 9 * 3600_000) });
     expect((await call(route, null, `stockroom_admin=${expired}`)).status).toBe(401);
   });
 

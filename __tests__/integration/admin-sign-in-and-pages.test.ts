@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { SessionUser } from "@/lib/auth/roles";
-import { ADMIN_COOKIE, createAdminSessionToken, userFromSessionToken } from "@/lib/auth/admin-session";
+import { ADMIN_COOKIE, createAdminSession, userFromSessionToken } from "@/lib/auth/admin-session";
+import { listActiveSessions } from "@/lib/auth/admin-sessions";
 import { closeConnections, truncateAll } from "../helpers/db";
-import { contextFor, createStaff, PASSWORDS } from "../helpers/admin-users";
+import { contextFor, createStaff, PASSWORDS, sessionTokenOf } from "../helpers/admin-users";
 import { createStockedVariant, createWarehouses } from "../helpers/fixtures";
 
 // next/headers only works inside a Next request. This stands in for the
@@ -15,9 +16,10 @@ jest.mock("next/headers", () => ({
     get: (name: string) => (name === "stockroom_admin" && mockJar.value !== undefined ? { name, value: mockJar.value } : undefined),
     set: (name: string, value: string, options: Record<string, unknown>) => void mockJar.sets.push([name, value, options]),
   }),
+  headers: async () => new Headers({ "user-agent": "Jest/30 (integration)" }),
 }));
 
-import { signInAction, signOutAction } from "@/app/actions/auth";
+import { signInAction, signOutAction, signOutEverywhereAction } from "@/app/actions/auth";
 import { MAX_FAILURES, clearSignInAttempts } from "@/lib/admin/sign-in-throttle";
 import AdminDashboardPage from "@/app/admin/page";
 import InventoryPage from "@/app/admin/inventory/page";
@@ -75,10 +77,33 @@ describe("sign in and out", () => {
     },
   );
 
-  it("signs out by expiring the cookie", async () => {
+  it("signs out by ending the session on the server: a copy of the cookie stops working too", async () => {
+    const signedIn = await signInAction.runWithContext(contextFor(null), { email: "admin@stockroom.test", password: PASSWORDS.ADMIN });
+    expect(signedIn.ok).toBe(true);
+    const copied = mockJar.sets[0]![1];
+    expect(await userFromSessionToken(copied)).toEqual(staff.admin);
+    expect((await listActiveSessions(staff.admin.id)).find((s) => s.userAgent === "Jest/30 (integration)")).toBeTruthy();
+    mockJar.value = copied;
+    mockJar.sets = [];
     const result = await signOutAction.runWithContext(contextFor(staff.admin), {});
     expect(result).toEqual({ ok: true, data: { redirectTo: "/admin/sign-in" } });
     expect(mockJar.sets[0]).toEqual([ADMIN_COOKIE, "", expect.objectContaining({ maxAge: 0, httpOnly: true })]);
+    expect(await userFromSessionToken(copied)).toBeNull();
+    // Other sessions of the same user are not touched by one sign-out.
+    expect(await userFromSessionToken(sessionTokenOf(staff.admin))).toEqual(staff.admin);
+  });
+
+  it("sign out everywhere ends every session of the user, and only theirs", async () => {
+    const mine = await createAdminSession({ userId: staff.ops.id });
+    const active = (await listActiveSessions(staff.ops.id)).length;
+    expect(active).toBeGreaterThanOrEqual(2);
+    const result = await signOutEverywhereAction.runWithContext(contextFor(staff.ops), {});
+    expect(result).toEqual({ ok: true, data: { ended: active, redirectTo: "/admin/sign-in" } });
+    expect(await listActiveSessions(staff.ops.id)).toEqual([]);
+    expect(await userFromSessionToken(mine)).toBeNull();
+    expect(await userFromSessionToken(sessionTokenOf(staff.ops))).toBeNull();
+    expect(await userFromSessionToken(sessionTokenOf(staff.admin))).toEqual(staff.admin);
+    expect(await signOutEverywhereAction.runWithContext(contextFor(null), {})).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 });
 
@@ -108,34 +133,34 @@ describe("admin pages are guarded on the server", () => {
   });
 
   it.each(pages)("$path refuses a forged cookie", async ({ render }) => {
-    mockJar.value = `${createAdminSessionToken(staff.admin.id).split(".")[0]}.forged`;
+    mockJar.value = `${(await createAdminSession({ userId: staff.admin.id })).split(".")[0]}.forged`;
     expect(await redirectOf(render)).toMatch(/^\/admin\/sign-in\?next=/);
   });
 
   it.each(pages)("$path renders for OPS and ADMIN", async ({ render }) => {
     for (const user of [staff.ops, staff.admin]) {
-      mockJar.value = createAdminSessionToken(user.id);
+      mockJar.value = await createAdminSession({ userId: user.id });
       expect(await redirectOf(render)).toBeNull();
     }
   });
 
   it("ADMIN-only pages answer OPS with forbidden() (HTTP 403), not a redirect to a 200 page", async () => {
-    mockJar.value = createAdminSessionToken(staff.ops.id);
+    mockJar.value = await createAdminSession({ userId: staff.ops.id });
     const error = await UsersPage().catch((e: unknown) => e);
     expect((error as { digest?: string }).digest).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
-    mockJar.value = createAdminSessionToken(staff.admin.id);
+    mockJar.value = await createAdminSession({ userId: staff.admin.id });
     await expect(UsersPage()).resolves.toBeTruthy();
   });
 
   it("the sign-in page sends a signed-in user straight on", async () => {
-    mockJar.value = createAdminSessionToken(staff.ops.id);
+    mockJar.value = await createAdminSession({ userId: staff.ops.id });
     expect(await redirectOf(() => SignInPage({ searchParams: Promise.resolve({ next: "/admin/reservations" }) }))).toBe("/admin/reservations");
     mockJar.value = undefined;
     expect(await redirectOf(() => SignInPage({ searchParams: Promise.resolve({}) }))).toBeNull();
   });
 
   it("an unknown or malformed variant id is a 404, not an error", async () => {
-    mockJar.value = createAdminSessionToken(staff.ops.id);
+    mockJar.value = await createAdminSession({ userId: staff.ops.id });
     for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
       const error = await VariantPage({ params: Promise.resolve({ variantId: id }), searchParams: noParams }).catch((e: unknown) => e);
       expect((error as { digest?: string }).digest).toMatch(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);

@@ -1,10 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction } from "@/app/actions/users";
-import { authenticate, userFromSessionToken, createAdminSessionToken } from "@/lib/auth/admin-session";
+import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction, signOutUserEverywhereAction } from "@/app/actions/users";
+import { authenticate, createAdminSession, userFromSessionToken } from "@/lib/auth/admin-session";
 import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { closeConnections, truncateAll } from "../helpers/db";
-import { contextFor, createStaff } from "../helpers/admin-users";
+import { contextFor, createStaff, sessionTokenOf } from "../helpers/admin-users";
 
 let staff: { admin: SessionUser; ops: SessionUser };
 beforeEach(async () => {
@@ -51,7 +51,7 @@ describe("user management (ADMIN only)", () => {
   });
 
   it("a role change applies to the user's existing session at once", async () => {
-    const token = createAdminSessionToken(staff.ops.id);
+    const token = await createAdminSession({ userId: staff.ops.id });
     expect((await changeUserRoleAction.runWithContext(contextFor(staff.admin), { userId: staff.ops.id, role: "ADMIN" })).ok).toBe(true);
     await expect(userFromSessionToken(token)).resolves.toMatchObject({ role: "ADMIN" });
     expect((await deleteUserAction.runWithContext(contextFor(staff.admin), { userId: staff.ops.id })).ok).toBe(true);
@@ -59,13 +59,26 @@ describe("user management (ADMIN only)", () => {
   });
 
   it("a reset password replaces the old one and signs the user out everywhere", async () => {
-    const signedIn = await authenticate(staff.ops.email, "ops-password");
-    const token = createAdminSessionToken(staff.ops.id, new Date(), signedIn.sessionVersion);
+    const [token, other] = await Promise.all([createAdminSession({ userId: staff.ops.id }), createAdminSession({ userId: staff.ops.id })]);
+    const admins = await createAdminSession({ userId: staff.admin.id });
     await expect(userFromSessionToken(token)).resolves.toMatchObject({ id: staff.ops.id });
     expect((await resetUserPasswordAction.runWithContext(contextFor(staff.admin), { userId: staff.ops.id, password: "brand-new-password-1" })).ok).toBe(true);
     await expect(authenticate(staff.ops.email, "ops-password")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     await expect(authenticate(staff.ops.email, "brand-new-password-1")).resolves.toMatchObject({ id: staff.ops.id });
     await expect(userFromSessionToken(token)).resolves.toBeNull();
+    await expect(userFromSessionToken(other)).resolves.toBeNull();
+    await expect(userFromSessionToken(admins)).resolves.toMatchObject({ id: staff.admin.id });
+  });
+
+  it("an admin signs a user out everywhere; OPS cannot, and other users keep their sessions", async () => {
+    const [a, b] = [await createAdminSession({ userId: staff.ops.id }), await createAdminSession({ userId: staff.ops.id })];
+    expect(await signOutUserEverywhereAction.runWithContext(contextFor(staff.ops), { userId: staff.admin.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const result = await signOutUserEverywhereAction.runWithContext(contextFor(staff.admin), { userId: staff.ops.id });
+    expect(result).toEqual({ ok: true, data: { ended: 3 } }); // two here, one from createStaff
+    await expect(userFromSessionToken(a)).resolves.toBeNull();
+    await expect(userFromSessionToken(b)).resolves.toBeNull();
+    await expect(userFromSessionToken(sessionTokenOf(staff.admin))).resolves.toMatchObject({ id: staff.admin.id });
+    expect(await signOutUserEverywhereAction.runWithContext(contextFor(staff.admin), { userId: "not-a-uuid" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 
   it("an admin cannot demote or delete themselves", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
 import { enqueueLowStockAlerts } from "@/lib/alerts";
 import { afterStockChange, commitReservation, getStockInfo, reserveStock, verifyLedger } from "@/lib/inventory";
@@ -13,6 +13,8 @@ import { bulkGuard, expectedLevelReads, expectedVariantReads, levelReads, varian
 // over a matrix of states, with flash-sale mode off and on.
 
 const warehouses = freshWarehousesPerTest();
+// Alerts are only claimed while a channel would deliver them.
+beforeEach(() => db.alertChannel.create({ data: { type: "EMAIL", name: "Ops", target: "ops@example.com" } }).then(() => undefined));
 const customer = { email: "shopper@example.com", name: "Shopper" };
 
 type Built = { v: Awaited<ReturnType<typeof createStockedVariant>>; expire: string[]; allowance: number };

@@ -1,16 +1,20 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { signInForm } from "@/lib/admin/form-schemas";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
 import { clearSignInAttempts, reserveSignInAttempt } from "@/lib/admin/sign-in-throttle";
-import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, authenticate, createAdminSessionToken } from "@/lib/auth/admin-session";
+import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, authenticate, createAdminSession, sessionIdFromToken } from "@/lib/auth/admin-session";
+import { revokeSession, revokeUserSessions } from "@/lib/auth/admin-sessions";
 import { secureCookies } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 
-// Signing in issues the signed session cookie (httpOnly: scripts cannot read
-// it; sameSite=lax: not sent on cross-site POSTs; secure per COOKIE_SECURE).
+// Signing in records a server-side session and issues its signed id as the
+// cookie (httpOnly: scripts cannot read it; sameSite=lax: not sent on
+// cross-site POSTs; secure per COOKIE_SECURE). Signing out revokes the
+// session itself, so a copied cookie stops working too.
 // Wrong email and wrong password fail alike (see authenticate), and repeated
 // failures for one email are throttled (lib/admin/sign-in-throttle). The client
 // navigates to `redirectTo`, which is always a path inside /admin.
@@ -23,8 +27,9 @@ export const signInAction = defineAction({
     await reserveSignInAttempt(email);
     const user = await authenticate(email, password);
     await clearSignInAttempts(email);
+    const token = await createAdminSession({ userId: user.id, userAgent: await userAgent(), ip: await clientIp() });
     const jar = await cookies();
-    jar.set(ADMIN_COOKIE, createAdminSessionToken(user.id, new Date(), user.sessionVersion), {
+    jar.set(ADMIN_COOKIE, token, {
       httpOnly: true,
       sameSite: "lax",
       secure: secureCookies(),
@@ -35,6 +40,15 @@ export const signInAction = defineAction({
   },
 });
 
+// Shown in the user's list of sessions ("signed in on …"); absent outside a request.
+async function userAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
+
 /** Public on purpose: signing out must work even with an expired or forged cookie. */
 export const signOutAction = defineAction({
   name: "auth.signOut",
@@ -42,7 +56,22 @@ export const signOutAction = defineAction({
   input: z.unknown(),
   handler: async () => {
     const jar = await cookies();
+    const sid = sessionIdFromToken(jar.get(ADMIN_COOKIE)?.value);
+    if (sid) await revokeSession(sid);
     jar.set(ADMIN_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
     return { redirectTo: "/admin/sign-in" };
+  },
+});
+
+/** Ends every session of the signed-in user, this one included (a lost laptop, a shared computer). */
+export const signOutEverywhereAction = defineAction({
+  name: "auth.signOutEverywhere",
+  access: "OPS",
+  input: z.unknown(),
+  handler: async (_input, { user }) => {
+    const ended = await revokeUserSessions(user.id);
+    const jar = await cookies();
+    jar.set(ADMIN_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
+    return { ended, redirectTo: "/admin/sign-in" };
   },
 });

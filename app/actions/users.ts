@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
+import { revokeUserSessions } from "@/lib/auth/admin-sessions";
 import { changeRoleSchema, changeUserRole, createUser, createUserSchema, deleteUser, deleteUserSchema, resetPasswordSchema, resetUserPassword } from "@/lib/admin/users";
 
 // Managing users is ADMIN-only. A role change or deletion takes effect on the
@@ -35,4 +36,12 @@ export const deleteUserAction = defineAction({
   access: "ADMIN",
   input: deleteUserSchema,
   handler: (input, { user }) => deleteUser({ ...input, actorId: user.id }),
+});
+
+/** An admin ends every session of a user (a device lost, someone left the team). */
+export const signOutUserEverywhereAction = defineAction({
+  name: "users.signOutEverywhere",
+  access: "ADMIN",
+  input: deleteUserSchema,
+  handler: async ({ userId }) => ({ ended: await revokeUserSessions(userId) }),
 });

@@ -32,9 +32,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <AdminNav role={user.role} />
           <div className="flex items-center gap-3 text-sm">
             <LiveRefresh />
-            <span className="text-zinc-600" data-testid="admin-user">
+            <Link href="/admin/account" className="text-zinc-600 hover:underline" data-testid="admin-user" title="Your account and sessions">
               {user.name} <span className="text-zinc-400">({user.role})</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

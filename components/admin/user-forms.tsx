@@ -1,6 +1,6 @@
 "use client";
 
-import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction } from "@/app/actions/users";
+import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction, signOutUserEverywhereAction } from "@/app/actions/users";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 
@@ -28,7 +28,7 @@ export function CreateUserForm() {
   );
 }
 
-export function UserRowForms({ user, isSelf }: { user: { id: string; email: string; role: string }; isSelf: boolean }) {
+export function UserRowForms({ user, isSelf }: { user: { id: string; email: string; role: string; activeSessions: number }; isSelf: boolean }) {
   return (
     <div className="flex flex-wrap items-end gap-4">
       <ActionForm action={changeUserRoleAction} label={`Role of ${user.email}`} submitLabel="Change role" success="Role changed" layout="inline" resetOnSuccess={false} disabled={isSelf}>
@@ -41,6 +41,18 @@ export function UserRowForms({ user, isSelf }: { user: { id: string; email: stri
         <input type="hidden" name="userId" value={user.id} />
         <TextField name="password" label="New password" type="password" autoComplete="new-password" />
       </ActionForm>
+      {!isSelf && user.activeSessions > 0 && (
+        <ActionForm
+          action={signOutUserEverywhereAction}
+          label={`Sign ${user.email} out everywhere`}
+          submitLabel="Sign out everywhere"
+          success="Signed out everywhere"
+          layout="inline"
+          confirm={{ title: `Sign ${user.email} out everywhere?`, description: `Ends their ${user.activeSessions === 1 ? "session" : `${user.activeSessions} sessions`} on every device at once. They can sign in again with their password.`, confirmLabel: "Sign out everywhere" }}
+        >
+          <input type="hidden" name="userId" value={user.id} />
+        </ActionForm>
+      )}
       {!isSelf && (
         <ActionForm
           action={deleteUserAction}

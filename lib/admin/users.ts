@@ -21,9 +21,16 @@ export const deleteUserSchema = z.object({ userId: idSchema });
 
 export type UserRow = { id: string; email: string; name: string; role: Role; createdAt: Date };
 
-export async function listUsers(): Promise<UserRow[]> {
-  const users = await db.user.findMany({ orderBy: [{ role: "asc" }, { email: "asc" }], select: { id: true, email: true, name: true, role: true, createdAt: true } });
-  return users.map((u) => ({ ...u, role: u.role as Role }));
+/** Every user with how many sessions are signed in now (for "sign out everywhere"). */
+export async function listUsers(now = new Date()): Promise<(UserRow & { activeSessions: number })[]> {
+  const users = await db.user.findMany({
+    orderBy: [{ role: "asc" }, { email: "asc" }],
+    select: {
+      id: true, email: true, name: true, role: true, createdAt: true,
+      _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: now } } } } },
+    },
+  });
+  return users.map(({ _count, ...u }) => ({ ...u, role: u.role as Role, activeSessions: _count.sessions }));
 }
 
 export async function createUser(input: z.infer<typeof createUserSchema>): Promise<UserRow> {
@@ -62,7 +69,11 @@ export async function deleteUser(input: z.infer<typeof deleteUserSchema> & { act
 
 export async function resetUserPassword(input: z.infer<typeof resetPasswordSchema>): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  // A new password signs the user out everywhere (sessions carry the version).
-  const updated = await db.user.updateMany({ where: { id: input.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-  if (!updated.count) throw new NotFoundError("No such user");
+  // A new password signs the user out everywhere: whoever knew the old one
+  // may hold a session, so every session of the user ends with it.
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: input.userId }, data: { passwordHash } });
+    if (!updated.count) throw new NotFoundError("No such user");
+    await tx.adminSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  });
 }

@@ -33,6 +33,9 @@ export default async function UsersPage() {
                 <Badge>{user.role}</Badge>
                 {user.id === me.id && <span className="ml-2 text-xs text-zinc-500">(you)</span>}
                 <span className="ml-2 text-xs text-zinc-500">since <LocalTime value={user.createdAt} format="date" /></span>
+                <span className="ml-2 text-xs text-zinc-500" data-testid="active-sessions">
+                  {user.activeSessions === 0 ? "not signed in" : `signed in on ${user.activeSessions} ${user.activeSessions === 1 ? "device" : "devices"}`}
+                </span>
               </p>
               <UserRowForms user={user} isSelf={user.id === me.id} />
             </li>
