@@ -186,7 +186,7 @@ test("signing out ends the session on the server: a copied cookie no longer open
   const stolen = await thief.newPage();
   expect((await stolen.request.get("/api/admin/ledger")).status()).toBe(200);
   // ...and the owner signs out.
-  await admin.getByRole("button", { name: "Sign out" }).click();
+  await admin.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin\/sign-in/);
   expect((await stolen.request.get("/api/admin/ledger")).status()).toBe(401);
   expect((await stolen.request.get("/api/admin/movements/export")).status()).toBe(401);

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { serverActionId } from "../bench/app-server";
 import { findVariant, withDb } from "./store-helpers";
@@ -53,22 +54,34 @@ test("a cross-site call of a server action is refused with a 403 and holds nothi
   expect(await holds()).toBe(before);
 });
 
+// POSTs from a loopback source address of our choosing, so this test's client
+// IP is its own (the socket's), not that of the rest of the suite.
+function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers, localAddress }, (response) => {
+      let text = "";
+      response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 test("the waitlist is rate limited per client IP across fresh cart sessions, and a forged X-Forwarded-For does not dodge it", async ({ request, baseURL }) => {
   const pick = await findVariant(request, () => true);
   const action = serverActionId("app/actions/waitlist.ts", "joinWaitlist");
+  const client = `127.0.0.${randomInt(2, 254)}`;
   const codes: string[] = [];
   for (let i = 0; i < 31; i++) {
-    // A bot dropping cookies and claiming a new address each time: no proxy is
-    // trusted (TRUSTED_PROXY_HOPS=0), so the socket address is what counts.
-    // Node's fetch keeps no cookie jar: every request is a new cart session.
-    const ip = `203.0.113.${randomInt(1, 254)}`;
-    const response = await fetch(`${baseURL}/products/${pick.slug}`, {
-      method: "POST",
-      headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: baseURL!, "x-forwarded-for": ip },
-      body: JSON.stringify([{ variantId: pick.variantId, email: `bot${i}-${ip}-${randomInt(1e9)}@example.com` }]),
-    });
+    // A bot dropping cookies (no cookie jar here: every request is a new cart
+    // session) and claiming a new address each time. No proxy is trusted
+    // (TRUSTED_PROXY_HOPS=0), so the socket address is what counts.
+    const forged = `203.0.113.${randomInt(1, 254)}`;
+    const response = await postFrom(client, `${baseURL}/products/${pick.slug}`,
+      { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", origin: baseURL!, "x-forwarded-for": forged },
+      JSON.stringify([{ variantId: pick.variantId, email: `bot${i}-${randomInt(1e9)}@example.com` }]));
     expect(response.status).toBe(200);
-    const row = (await response.text()).split("\n").find((line) => /^[0-9a-f]+:\{"ok":/.test(line))!;
+    const row = response.text.split("\n").find((line) => /^[0-9a-f]+:\{"ok":/.test(line))!;
     const result = JSON.parse(row.slice(row.indexOf(":") + 1)) as { ok: boolean; error?: { code: string } };
     codes.push(result.ok ? "ok" : result.error!.code);
   }
