@@ -114,6 +114,15 @@ describe("stock operations", () => {
     const result = await recordDamageAction.runWithContext(asOps(), { variantId: "00000000-0000-4000-8000-000000000000", warehouseId: main, quantity: "1", notes: "x" });
     expect(result).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
+
+  it.each([
+    ["receive into an unknown warehouse", () => receiveStockAction.runWithContext(asOps(), { variantId: v.variantId, warehouseId: "00000000-0000-4000-8000-000000000001", quantity: "2", reference: "PO-X" })],
+    ["adjust an unknown variant", () => adjustStockAction.runWithContext(asOps(), { variantId: "00000000-0000-4000-8000-000000000002", warehouseId: main, delta: "2", notes: "count" })],
+  ])("answers NOT_FOUND, writing nothing, to %s", async (_label, call) => {
+    const before = await db.inventoryMovement.count();
+    expect(await call()).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await db.inventoryMovement.count()).toBe(before);
+  });
 });
 
 describe("variant settings (ADMIN)", () => {

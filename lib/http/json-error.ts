@@ -4,5 +4,7 @@ import { httpStatusFor, toActionError } from "@/lib/http/public-error";
 /** The JSON error response for anything a route handler throws: 4xx for the caller's mistakes, 503 when the database is down. */
 export function jsonError(error: unknown, context: string): NextResponse {
   const body = toActionError(error, context);
-  return NextResponse.json({ error: body }, { status: httpStatusFor(body.code), headers: { "cache-control": "no-store" } });
+  // A 503 tells clients when to come back (busy pool, database away): soon.
+  const headers: Record<string, string> = { "cache-control": "no-store", ...(body.code === "UNAVAILABLE" ? { "retry-after": "2" } : {}) };
+  return NextResponse.json({ error: body }, { status: httpStatusFor(body.code), headers });
 }

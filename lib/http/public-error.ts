@@ -12,6 +12,21 @@ const CONNECTION_FAILURE =
 
 type ErrorLike = { message?: unknown; code?: unknown; cause?: unknown; errors?: unknown };
 
+// Too busy rather than broken: Prisma could not start an interactive
+// transaction in time (P2028, every pooled connection busy) — the caller may
+// simply try again.
+const BUSY = /P2028|Unable to start a transaction in the given time/i;
+// A write named a row that does not exist (a foreign key: an unknown variant,
+// warehouse or user id in the input): the caller's mistake, not ours.
+const MISSING_REFERENCE = /P2003|\b23503\b|violates foreign key constraint|Foreign key constraint (failed|violated)/i;
+
+function matches(error: unknown, pattern: RegExp, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 3) return false;
+  const { message, code, cause } = error as ErrorLike;
+  if (pattern.test(`${typeof message === "string" ? message : ""} ${typeof code === "string" ? code : ""}`)) return true;
+  return matches(cause, pattern, depth + 1) || (typeof cause === "string" && pattern.test(cause));
+}
+
 /**
  * Duck-typed rather than `instanceof Error`: errors from the socket layer may
  * come from another realm (Jest's VM context), and Node's "connect
@@ -46,6 +61,14 @@ export function toActionError(error: unknown, context: string): ErrorBody {
   if (isDatabaseUnavailable(error)) {
     logger.warn("database unavailable", { context, error: String(error) });
     return { code: "UNAVAILABLE", message: "The store is temporarily unavailable. Please try again in a moment." };
+  }
+  if (matches(error, BUSY)) {
+    logger.warn("database busy", { context, error: String(error) });
+    return { code: "UNAVAILABLE", message: "The store is busy right now. Please try again in a moment." };
+  }
+  if (matches(error, MISSING_REFERENCE)) {
+    logger.info("reference to a missing row", { context, error: String(error) });
+    return { code: "NOT_FOUND", message: "Something this request refers to does not exist (it may have been deleted)." };
   }
   logger.error("unexpected error", { context, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return { code: "INTERNAL", message: "Something went wrong. Please try again." };
