@@ -34,6 +34,10 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default("Stockroom <alerts@stockroom.local>"),
   /** Reverse proxies in front of the app that append to X-Forwarded-For (0 = clients connect directly; their X-Forwarded-For is ignored). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Live (SSE) streams one client IP may hold open on one instance; more are refused with 429. */
+  SSE_MAX_STREAMS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Live streams per instance; when full, the least recently active stream is closed to make room. */
+  SSE_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Port the store serves on (`npm start`, `next start -p` reads its own flag). */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Public address of the store, for links in emails; defaults to http://localhost:$PORT. */

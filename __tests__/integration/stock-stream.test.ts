@@ -2,6 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import { GET as streamRoute } from "@/app/api/inventory/stream/route";
 import { GET as stockRoute } from "@/app/api/inventory/stock/route";
 import { eventBus } from "@/lib/events";
+import { env } from "@/lib/env";
+import { PEER_HEADER } from "@/lib/http/peer-address";
 import { reserveStock } from "@/lib/inventory";
 import { createStockedVariant, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
 import { frameReader } from "../helpers/sse";
@@ -71,5 +73,26 @@ describe("GET /api/inventory/stream", () => {
       expect(response.status).toBe(status);
       expect((await response.json()).error.code).toBe(status === 400 ? "VALIDATION" : "NOT_FOUND");
     }
+  });
+
+  it("caps live streams per client IP with a 429 (Retry-After), and frees a slot when a stream ends", async () => {
+    const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 5 } });
+    const open = (ip: string, signal: AbortSignal) =>
+      streamRoute(new Request(`http://test/api/inventory/stream?productId=${v.productId}`, { signal, headers: { [PEER_HEADER]: ip } }));
+    const aborts = Array.from({ length: env.SSE_MAX_STREAMS_PER_IP }, () => new AbortController());
+    const opened = await Promise.all(aborts.map((a) => open("198.51.100.9", a.signal)));
+    expect(opened.map((r) => r.status)).toEqual(aborts.map(() => 200));
+    const refused = await open("198.51.100.9", new AbortController().signal);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("30");
+    expect(await refused.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+    // Another client is not affected.
+    const other = new AbortController();
+    expect((await open("198.51.100.10", other.signal)).status).toBe(200);
+    aborts[0]!.abort();
+    await opened[0]!.body!.cancel().catch(() => {});
+    const again = new AbortController();
+    expect((await open("198.51.100.9", again.signal)).status).toBe(200);
+    for (const a of [...aborts, other, again]) a.abort();
   });
 });

@@ -1,4 +1,5 @@
 import type { EventBus } from "@/lib/events";
+import type { StreamSlot } from "@/lib/events/stream-slots";
 import { sseComment, sseFrame, stockSseStream } from "@/lib/events/sse";
 import { logger } from "@/lib/logger";
 
@@ -21,10 +22,11 @@ export function openAdminStreams(): number {
  * "stock" message carrying the resync reason instead of a variant: the page
  * re-reads PostgreSQL, as the store's product streams do.
  */
-export function stockEventStream(signal: AbortSignal, options: { heartbeatMs?: number; bus?: EventBus } = {}): ReadableStream<Uint8Array> {
+export function stockEventStream(signal: AbortSignal, options: { heartbeatMs?: number; bus?: EventBus; slot?: StreamSlot } = {}): ReadableStream<Uint8Array> {
   return stockSseStream({
     signal,
     bus: options.bus,
+    slot: options.slot,
     retryMs: RETRY_MS,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     onOpen: (connection) => {

@@ -1,4 +1,5 @@
 import { eventBus } from "./index";
+import type { StreamSlot } from "./stream-slots";
 import type { EventBus, ResyncReason, StockEvent } from "./types";
 
 // The one server-sent-events lifecycle for stock streams (the store's product
@@ -39,6 +40,8 @@ export type StockSseOptions = {
   /** Events may have been lost (Redis away, or just back): the stream must bring its client up to date. */
   onResync: (reason: ResyncReason, connection: SseConnection) => void;
   onClose?: () => void;
+  /** This stream's place among the instance's open streams (lib/events/stream-slots.ts). */
+  slot?: StreamSlot;
 };
 
 export function stockSseStream(options: StockSseOptions): ReadableStream<Uint8Array> {
@@ -49,6 +52,7 @@ export function stockSseStream(options: StockSseOptions): ReadableStream<Uint8Ar
       const connection: SseConnection = {
         send(chunk) {
           if (closed) return;
+          options.slot?.touch();
           try {
             controller.enqueue(chunk);
           } catch {
@@ -60,7 +64,15 @@ export function stockSseStream(options: StockSseOptions): ReadableStream<Uint8Ar
       const bus = options.bus ?? eventBus();
       const offEvents = bus.subscribe((event) => options.onEvent(event, connection));
       const offResync = bus.onResync((reason) => options.onResync(reason, connection));
-      const heartbeat = setInterval(() => connection.send(sseComment(`heartbeat ${Date.now()}`)), options.heartbeatMs);
+      // Heartbeats bypass send(): they keep proxies open but do not make a stream "active".
+      const heartbeat = setInterval(() => {
+        if (closed) return;
+        try {
+          controller.enqueue(sseComment(`heartbeat ${Date.now()}`));
+        } catch {
+          release();
+        }
+      }, options.heartbeatMs);
       const onAbort = () => release();
       release = () => {
         if (closed) return;
@@ -74,8 +86,10 @@ export function stockSseStream(options: StockSseOptions): ReadableStream<Uint8Ar
         } catch {
           // already closed or errored by the runtime
         }
+        options.slot?.release();
         options.onClose?.();
       };
+      options.slot?.onShed(() => release());
       connection.send(encoder.encode(`retry: ${options.retryMs}\n\n`));
       options.onOpen?.(connection);
       if (options.signal.aborted) release();

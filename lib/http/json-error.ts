@@ -5,6 +5,7 @@ import { httpStatusFor, toActionError } from "@/lib/http/public-error";
 export function jsonError(error: unknown, context: string): NextResponse {
   const body = toActionError(error, context);
   // A 503 tells clients when to come back (busy pool, database away): soon.
-  const headers: Record<string, string> = { "cache-control": "no-store", ...(body.code === "UNAVAILABLE" ? { "retry-after": "2" } : {}) };
+  const retryAfter = body.code === "UNAVAILABLE" ? "2" : body.code === "RATE_LIMITED" ? "30" : null;
+  const headers: Record<string, string> = { "cache-control": "no-store", ...(retryAfter ? { "retry-after": retryAfter } : {}) };
   return NextResponse.json({ error: body }, { status: httpStatusFor(body.code), headers });
 }

@@ -1,4 +1,5 @@
 import { sseFrame, stockSseStream, type SseConnection } from "@/lib/events/sse";
+import type { StreamSlot } from "@/lib/events/stream-slots";
 import { logger } from "@/lib/logger";
 import { getProductAvailability } from "./product";
 import type { VariantAvailability } from "./stock-status";
@@ -52,7 +53,7 @@ function snapshotSince(productId: string, triggeredAt: number): Promise<SharedSn
   return entry.promise;
 }
 
-type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal };
+type StreamOptions = { productId: string; variantId?: string; signal: AbortSignal; slot?: StreamSlot };
 
 /**
  * Server-sent events for one product page. The first message is a fresh
@@ -64,7 +65,7 @@ type StreamOptions = { productId: string; variantId?: string; signal: AbortSigna
  * While the event bus is degraded (Redis away) it asks for a resync every few
  * seconds: the stream re-reads and sends a snapshot only when it changed.
  */
-export function productStockStream({ productId, variantId, signal }: StreamOptions): ReadableStream<Uint8Array> {
+export function productStockStream({ productId, variantId, signal, slot }: StreamOptions): ReadableStream<Uint8Array> {
   let pending: Promise<void> = Promise.resolve();
   let lastSent = "";
   const pushSnapshot = (connection: SseConnection, onlyIfChanged = false) => {
@@ -91,5 +92,6 @@ export function productStockStream({ productId, variantId, signal }: StreamOptio
       pushSnapshot(connection);
     },
     onResync: (_reason, connection) => pushSnapshot(connection, true),
+    slot,
   });
 }

@@ -1,4 +1,6 @@
 import { sseResponse } from "@/lib/events/sse";
+import { streamSlots } from "@/lib/events/stream-slots";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { jsonError } from "@/lib/http/json-error";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -18,7 +20,8 @@ export async function GET(request: Request): Promise<Response> {
     });
     // Refuse unknown products up front rather than streaming nothing forever.
     if (!(await getProductAvailability(query.productId)).length) throw new NotFoundError("No such product");
-    return sseResponse(productStockStream({ ...query, signal: request.signal }));
+    const slot = streamSlots().acquire(clientIpFromHeaders(request.headers));
+    return sseResponse(productStockStream({ ...query, signal: request.signal, slot }));
   } catch (error) {
     return jsonError(error, "GET /api/inventory/stream");
   }
