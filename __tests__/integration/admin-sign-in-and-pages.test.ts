@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/glo
 import type { SessionUser } from "@/lib/auth/roles";
 import { ADMIN_COOKIE, createAdminSession, userFromSessionToken } from "@/lib/auth/admin-session";
 import { listActiveSessions } from "@/lib/auth/admin-sessions";
+import { listAuditEvents } from "@/lib/admin/audit-log";
 import { closeConnections, truncateAll } from "../helpers/db";
 import { contextFor, createStaff, PASSWORDS, sessionTokenOf } from "../helpers/admin-users";
 import { createStockedVariant, createWarehouses } from "../helpers/fixtures";
@@ -27,6 +28,7 @@ import VariantPage from "@/app/admin/inventory/[variantId]/page";
 import ReservationsPage from "@/app/admin/reservations/page";
 import SignInPage from "@/app/admin/sign-in/page";
 import UsersPage from "@/app/admin/users/page";
+import AuditPage from "@/app/admin/audit/page";
 
 let staff: { admin: SessionUser; ops: SessionUser };
 let variantId: string;
@@ -60,6 +62,7 @@ describe("sign in and out", () => {
   ])("refuses %s with the same message and sets no cookie", async (_label, input) => {
     const result = await signInAction.runWithContext(contextFor(null), input);
     expect(result).toEqual({ ok: false, error: { code: "INVALID_CREDENTIALS", message: "Wrong email or password" } });
+    expect((await listAuditEvents({ area: "auth" })).rows[0]).toMatchObject({ action: "auth.sign_in_failed", actorEmail: null, target: input.email });
     expect(mockJar.sets).toHaveLength(0);
   });
 
@@ -91,6 +94,9 @@ describe("sign in and out", () => {
     expect(await userFromSessionToken(copied)).toBeNull();
     // Other sessions of the same user are not touched by one sign-out.
     expect(await userFromSessionToken(sessionTokenOf(staff.admin))).toEqual(staff.admin);
+    // Both ends are in the audit trail, with the device.
+    const trail = (await listAuditEvents({ area: "auth" })).rows.filter((r) => r.target === "admin@stockroom.test").map((r) => [r.action, r.changes]);
+    expect(trail.slice(0, 2)).toEqual([["auth.sign_out", {}], ["auth.sign_in", { device: "Jest/30 (integration)" }]]);
   });
 
   it("sign out everywhere ends every session of the user, and only theirs", async () => {
@@ -146,10 +152,13 @@ describe("admin pages are guarded on the server", () => {
 
   it("ADMIN-only pages answer OPS with forbidden() (HTTP 403), not a redirect to a 200 page", async () => {
     mockJar.value = await createAdminSession({ userId: staff.ops.id });
-    const error = await UsersPage().catch((e: unknown) => e);
-    expect((error as { digest?: string }).digest).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+    for (const page of [() => UsersPage(), () => AuditPage({ searchParams: noParams })]) {
+      const error = await page().catch((e: unknown) => e);
+      expect((error as { digest?: string }).digest).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+    }
     mockJar.value = await createAdminSession({ userId: staff.admin.id });
     await expect(UsersPage()).resolves.toBeTruthy();
+    await expect(AuditPage({ searchParams: noParams })).resolves.toBeTruthy();
   });
 
   it("the sign-in page sends a signed-in user straight on", async () => {

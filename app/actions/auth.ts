@@ -3,10 +3,11 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
+import { recordAudit } from "@/lib/admin/audit";
 import { signInForm } from "@/lib/admin/form-schemas";
 import { safeNextPath } from "@/lib/admin/safe-next-path";
 import { clearSignInAttempts, reserveSignInAttempt } from "@/lib/admin/sign-in-throttle";
-import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, authenticate, createAdminSession, sessionIdFromToken } from "@/lib/auth/admin-session";
+import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, authenticate, createAdminSession, sessionIdFromToken, userFromSessionToken } from "@/lib/auth/admin-session";
 import { revokeSession, revokeUserSessions } from "@/lib/auth/admin-sessions";
 import { secureCookies } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
@@ -25,9 +26,15 @@ export const signInAction = defineAction({
   input: signInForm,
   handler: async ({ email, password, next }) => {
     await reserveSignInAttempt(email);
-    const user = await authenticate(email, password);
+    const ip = await clientIp();
+    const user = await authenticate(email, password).catch(async (error: unknown) => {
+      await recordAudit({ actorEmail: null, action: "auth.sign_in_failed", target: email.trim().toLowerCase(), ip });
+      throw error;
+    });
     await clearSignInAttempts(email);
-    const token = await createAdminSession({ userId: user.id, userAgent: await userAgent(), ip: await clientIp() });
+    const device = await userAgent();
+    const token = await createAdminSession({ userId: user.id, userAgent: device, ip });
+    await recordAudit({ actorEmail: user.email, action: "auth.sign_in", target: user.email, changes: { device }, ip });
     const jar = await cookies();
     jar.set(ADMIN_COOKIE, token, {
       httpOnly: true,
@@ -56,8 +63,10 @@ export const signOutAction = defineAction({
   input: z.unknown(),
   handler: async () => {
     const jar = await cookies();
-    const sid = sessionIdFromToken(jar.get(ADMIN_COOKIE)?.value);
-    if (sid) await revokeSession(sid);
+    const token = jar.get(ADMIN_COOKIE)?.value;
+    const sid = sessionIdFromToken(token);
+    const user = await userFromSessionToken(token);
+    if (sid && (await revokeSession(sid)) && user) await recordAudit({ actorEmail: user.email, action: "auth.sign_out", target: user.email, ip: await clientIp() });
     jar.set(ADMIN_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
     return { redirectTo: "/admin/sign-in" };
   },
@@ -70,6 +79,7 @@ export const signOutEverywhereAction = defineAction({
   input: z.unknown(),
   handler: async (_input, { user }) => {
     const ended = await revokeUserSessions(user.id);
+    await recordAudit({ actorEmail: user.email, action: "auth.sign_out_everywhere", target: user.email, changes: { sessionsEnded: ended }, ip: await clientIp() });
     const jar = await cookies();
     jar.set(ADMIN_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
     return { ended, redirectTo: "/admin/sign-in" };

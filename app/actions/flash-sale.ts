@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { defineAction } from "@/lib/actions";
+import { audited } from "@/lib/admin/audit";
+import { flashSaleSnapshot, variantLabel } from "@/lib/admin/audit-snapshots";
 import { endFlashSale, getFlashSaleStatus, MAX_FLASH_BUCKETS, MIN_FLASH_BUCKETS, startFlashSale } from "@/lib/inventory/flash-sale";
 import { idSchema } from "@/lib/validation/inventory";
 
@@ -23,7 +25,11 @@ export const startVariantFlashSale = defineAction({
     revalidate: revalidateSchema,
   }),
   handler: async ({ variantId, buckets, revalidate }, { user, revalidatePath }) => {
-    const status = await startFlashSale({ variantId, buckets, actor: user.email });
+    const status = await audited(
+      { actorEmail: user.email, action: "flash_sale.start", target: await variantLabel(variantId) },
+      () => flashSaleSnapshot(variantId),
+      () => startFlashSale({ variantId, buckets, actor: user.email }),
+    );
     if (revalidate) revalidatePath(revalidate);
     return status;
   },
@@ -34,7 +40,11 @@ export const endVariantFlashSale = defineAction({
   access: "ADMIN",
   input: z.object({ variantId: idSchema, revalidate: revalidateSchema }),
   handler: async ({ variantId, revalidate }, { user, revalidatePath }) => {
-    const status = await endFlashSale({ variantId, actor: user.email });
+    const status = await audited(
+      { actorEmail: user.email, action: "flash_sale.end", target: await variantLabel(variantId) },
+      () => flashSaleSnapshot(variantId),
+      () => endFlashSale({ variantId, actor: user.email }),
+    );
     if (revalidate) revalidatePath(revalidate);
     return status;
   },

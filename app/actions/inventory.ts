@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
+import { audited } from "@/lib/admin/audit";
+import { safetyStockSnapshot, variantLabel, variantSettingsSnapshot } from "@/lib/admin/audit-snapshots";
 import {
   adjustStock,
   receiveStock,
@@ -76,12 +78,22 @@ export const updateVariantSettingsAction = defineAction({
   name: "inventory.settings",
   access: "ADMIN",
   input: settingsForm,
-  handler: (input, { user }) => updateVariantSettings({ ...input, restockDate: input.restockDate ?? null, actor: user.email }),
+  handler: async (input, { user }) =>
+    audited(
+      { actorEmail: user.email, action: "variant.settings", target: await variantLabel(input.variantId) },
+      () => variantSettingsSnapshot(input.variantId),
+      () => updateVariantSettings({ ...input, restockDate: input.restockDate ?? null, actor: user.email }),
+    ),
 });
 
 export const setSafetyStockAction = defineAction({
   name: "inventory.safetyStock",
   access: "ADMIN",
   input: safetyStockForm,
-  handler: (input, { user }) => setSafetyStock({ ...input, actor: user.email }),
+  handler: async (input, { user }) =>
+    audited(
+      { actorEmail: user.email, action: "variant.safety_stock", target: await variantLabel(input.variantId) },
+      () => safetyStockSnapshot(input.variantId, input.warehouseId),
+      () => setSafetyStock({ ...input, actor: user.email }),
+    ),
 });

@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
+import { audited, diffSnapshots, recordAudit } from "@/lib/admin/audit";
+import { userLabel, userSnapshot } from "@/lib/admin/audit-snapshots";
 import { revokeUserSessions } from "@/lib/auth/admin-sessions";
 import { changeRoleSchema, changeUserRole, createUser, createUserSchema, deleteUser, deleteUserSchema, resetPasswordSchema, resetUserPassword } from "@/lib/admin/users";
 
@@ -11,8 +13,9 @@ export const createUserAction = defineAction({
   name: "users.create",
   access: "ADMIN",
   input: createUserSchema,
-  handler: async (input) => {
+  handler: async (input, { user: actor }) => {
     const user = await createUser(input);
+    await recordAudit({ actorEmail: actor.email, action: "user.create", target: user.email, changes: diffSnapshots(null, await userSnapshot(user.id)) });
     return { id: user.id, email: user.email };
   },
 });
@@ -21,21 +24,35 @@ export const changeUserRoleAction = defineAction({
   name: "users.changeRole",
   access: "ADMIN",
   input: changeRoleSchema,
-  handler: (input, { user }) => changeUserRole({ ...input, actorId: user.id }),
+  handler: async (input, { user }) =>
+    audited(
+      { actorEmail: user.email, action: "user.role", target: await userLabel(input.userId) },
+      () => userSnapshot(input.userId),
+      () => changeUserRole({ ...input, actorId: user.id }),
+    ),
 });
 
 export const resetUserPasswordAction = defineAction({
   name: "users.resetPassword",
   access: "ADMIN",
   input: resetPasswordSchema,
-  handler: (input) => resetUserPassword(input),
+  handler: async (input, { user }) => {
+    await resetUserPassword(input);
+    // The password itself is never recorded; that it changed (and ended every session) is.
+    await recordAudit({ actorEmail: user.email, action: "user.password", target: await userLabel(input.userId), changes: { password: "changed", sessions: "all ended" } });
+  },
 });
 
 export const deleteUserAction = defineAction({
   name: "users.delete",
   access: "ADMIN",
   input: deleteUserSchema,
-  handler: (input, { user }) => deleteUser({ ...input, actorId: user.id }),
+  handler: async (input, { user }) =>
+    audited(
+      { actorEmail: user.email, action: "user.delete", target: await userLabel(input.userId) },
+      () => userSnapshot(input.userId),
+      () => deleteUser({ ...input, actorId: user.id }),
+    ),
 });
 
 /** An admin ends every session of a user (a device lost, someone left the team). */
@@ -43,5 +60,9 @@ export const signOutUserEverywhereAction = defineAction({
   name: "users.signOutEverywhere",
   access: "ADMIN",
   input: deleteUserSchema,
-  handler: async ({ userId }) => ({ ended: await revokeUserSessions(userId) }),
+  handler: async ({ userId }, { user }) => {
+    const ended = await revokeUserSessions(userId);
+    await recordAudit({ actorEmail: user.email, action: "user.sign_out_everywhere", target: await userLabel(userId), changes: { sessionsEnded: ended } });
+    return { ended };
+  },
 });

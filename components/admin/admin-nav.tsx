@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/admin/bulk", label: "Bulk updates" },
   { href: "/admin/alerts", label: "Alerts", adminOnly: true },
   { href: "/admin/users", label: "Users", adminOnly: true },
+  { href: "/admin/audit", label: "Audit", adminOnly: true },
 ];
 
 /** Hides links the user cannot open (the pages refuse them on the server anyway). */
