@@ -90,19 +90,25 @@ export async function load(ms: number, concurrency: number, request: (loop: numb
   return { rps: latencies.length / seconds, latencies: latencies.sort((a, b) => a - b), failures };
 }
 
-/** The id under which `next build` registered a server action (`app/actions/cart.ts`, `addToCartAction`). */
-export function serverActionId(filename: string, exportedName: string): { id: string; page: string } {
+type ActionRef = { id: string; page: string; filename: string; exportedName: string };
+
+/** Every server action `next build` registered, with a page that serves it. */
+export function serverActions(): ActionRef[] {
   const manifest = JSON.parse(readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
   };
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.filename === filename && entry.exportedName === exportedName) {
-      const worker = Object.keys(entry.workers)[0]!; // e.g. "app/(store)/cart/page"
-      const page = worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/";
-      return { id, page: page.includes("[") ? "/cart" : page };
-    }
-  }
-  throw new Error(`server action ${exportedName} of ${filename} is not in the build`);
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0]!; // e.g. "app/(store)/cart/page"
+    const page = worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/";
+    return { id, page: page.includes("[") ? "/cart" : page, filename: entry.filename ?? "", exportedName: entry.exportedName ?? "" };
+  });
+}
+
+/** The id under which `next build` registered a server action (`app/actions/cart.ts`, `addToCartAction`). */
+export function serverActionId(filename: string, exportedName: string): { id: string; page: string } {
+  const found = serverActions().find((a) => a.filename === filename && a.exportedName === exportedName);
+  if (!found) throw new Error(`server action ${exportedName} of ${filename} is not in the build`);
+  return { id: found.id, page: found.page };
 }
 
 /**
