@@ -15,12 +15,14 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 10);
 type Subscriber = { waitFor: (available: number) => Promise<number>; close: () => void };
 
 /** One SSE connection (its own socket); `waitFor(n)` resolves with the arrival time of the first frame showing `n` available. */
-function subscribe(url: string, agent: http.Agent): Promise<Subscriber> {
+function subscribe(url: string, agent: http.Agent, viewer: number): Promise<Subscriber> {
   return new Promise((resolve, reject) => {
     const waiters = new Map<number, (at: number) => void>();
     const seen = new Map<number, number>();
     let buffer = "";
-    const request = http.get(url, { agent }, (response) => {
+    // Each subscriber is its own viewer behind the bench's load balancer (live streams are capped per client IP).
+    const viewerIp = `10.${(viewer >> 16) & 255}.${(viewer >> 8) & 255}.${viewer & 255}`;
+    const request = http.get(url, { agent, headers: { "x-forwarded-for": viewerIp } }, (response) => {
       if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
       response.setEncoding("utf8");
       let opened = false;
@@ -56,7 +58,7 @@ async function measure(url: string, count: number, variantId: string, startAvail
   const subscribers: Subscriber[] = [];
   for (let i = 0; i < count; i += 100) {
     // Connect in waves of 100 so the server is not handed 2,000 handshakes at once.
-    subscribers.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, () => subscribe(url, agent)))));
+    subscribers.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, k) => subscribe(url, agent, i + k + 1)))));
   }
   const latencies: number[] = [];
   let missed = 0;
