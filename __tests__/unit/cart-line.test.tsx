@@ -54,6 +54,18 @@ describe("CartLine", () => {
     expect(refresh).toHaveBeenCalled();
   });
 
+  it("sends one request for one edit, though Enter is followed by a blur", async () => {
+    const actions = fakeActions();
+    actions.setQuantity.mockResolvedValue({ ok: true, data: { quantity: 4 } } as never);
+    render(<CartLine line={line()} actions={actions} />);
+    const input = screen.getByLabelText("Quantity of Organic Tee Black / M");
+    fireEvent.change(input, { target: { value: "4" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    fireEvent.blur(input);
+    await waitFor(() => expect(toast.success).toHaveBeenCalledWith("Now holding 4"));
+    expect(actions.setQuantity).toHaveBeenCalledTimes(1);
+  });
+
   it("flags an expired hold and re-reserves in one click", async () => {
     const actions = fakeActions();
     render(<CartLine line={line({ status: "expired", held: 0, expiresAt: null })} actions={actions} />);

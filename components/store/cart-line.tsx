@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import Image from "next/image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -39,15 +39,20 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
   // Whatever the outcome, the server's cart is the truth: re-render from it.
   const refresh = () => router.refresh();
 
+  // Enter and the blur that follows it would both submit the same value:
+  // remember what was last sent, so one edit is one request (and one toast).
+  const submitted = useRef<number | null>(null);
   const changeQuantity = () => {
     const wanted = Number(quantity);
-    if (wanted === line.quantity) return;
+    if (wanted === line.quantity || wanted === submitted.current) return;
+    submitted.current = wanted;
     setLine.run({ variantId: line.variantId, quantity: wanted }, {
       onSuccess: (data) => {
         toast.success(`Now holding ${data.quantity}`);
         refresh();
       },
       onError: (error) => {
+        submitted.current = null;
         toast.error(error.fieldErrors?.quantity?.join(", ") ?? error.message);
         setQuantity(String(line.quantity));
         refresh();
