@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { withDb } from "./store-helpers";
+import { expect, test } from "@playwright/test";
+import { signInAs, withDb } from "./store-helpers";
 
 // Each of the five stock operations, submitted once from the admin variant
 // page, reports success exactly once (no error beside it, so nobody retries
@@ -23,13 +23,6 @@ async function movementsSince(variantId: string, afterId: bigint | null): Promis
   });
 }
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill("admin@stockroom.test");
-  await page.getByLabel("Password").fill("admin-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("admin-user")).toBeVisible();
-}
 
 test("receive, adjust, transfer, return and damage each succeed once with exactly one ledger movement", async ({ page }) => {
   test.setTimeout(90_000);
@@ -43,7 +36,7 @@ test("receive, adjust, transfer, return and damage each succeed once with exactl
     return rows[0]!.variantId;
   });
   let { lastId } = await movementsSince(variantId, null);
-  await signInAsAdmin(page);
+  await signInAs(page, "admin");
   await page.goto(`/admin/inventory/${variantId}`);
   const errors = page.locator("[data-sonner-toast][data-type=error]");
 

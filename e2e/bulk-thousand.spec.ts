@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { withDb } from "./store-helpers";
+import { expect, test } from "@playwright/test";
+import { signInAs, withDb } from "./store-helpers";
 
 // A 1,000-row stock count through the bulk page, as ops would upload it:
 // preview, apply, and the store stays up with an exact ledger. (On the old
@@ -7,13 +7,6 @@ import { withDb } from "./store-helpers";
 
 const VARIANTS = 500; // × 2 warehouses = 1,000 rows, every one a new stock level
 
-async function signInAsOps(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill("ops@stockroom.test");
-  await page.getByLabel("Password").fill("ops-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("admin-user")).toBeVisible();
-}
 
 test("a 1,000-row upload previews and applies, and the store stays up", async ({ page, request }) => {
   test.setTimeout(120_000);
@@ -37,7 +30,7 @@ test("a 1,000-row upload previews and applies, and the store stays up", async ({
   }
   expect(lines).toHaveLength(1_001);
 
-  await signInAsOps(page);
+  await signInAs(page, "ops");
   await page.goto("/admin/bulk");
   await page.getByLabel("CSV file").setInputFiles({ name: "count.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
   await page.getByRole("button", { name: "Check file" }).click();

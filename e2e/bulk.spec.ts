@@ -1,15 +1,9 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Client } from "pg";
 import { E2E_BASE_URL, E2E_DATABASE_URL } from "./e2e-env";
+import { signInAs } from "./store-helpers";
 
-async function signInAsOps(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill("ops@stockroom.test");
-  await page.getByLabel("Password").fill("ops-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("admin-user")).toBeVisible();
-}
 
 async function query<T extends object>(sql: string): Promise<{ rows: T[] }> {
   const client = new Client({ connectionString: E2E_DATABASE_URL });
@@ -44,7 +38,7 @@ test("anonymous callers are refused by the bulk routes and sent to sign in by th
 test("ops previews a CSV with row errors, fixes it, applies it once, and sees it in the history", async ({ page }) => {
   const [a, b] = await freeLevels();
   expect(a && b).toBeTruthy();
-  await signInAsOps(page);
+  await signInAs(page, "ops");
   await page.goto("/admin/bulk");
   await expect(page.getByRole("heading", { name: "Bulk stock update" })).toBeVisible();
 
@@ -103,7 +97,7 @@ test("ops previews a CSV with row errors, fixes it, applies it once, and sees it
 });
 
 test("the stock export downloads every level in the upload format", async ({ page }) => {
-  await signInAsOps(page);
+  await signInAs(page, "ops");
   await page.goto("/admin/bulk");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export current stock" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^stock-levels-.*\.csv$/);

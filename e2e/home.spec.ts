@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_TARGET } from "./e2e-env";
+import { signInAs } from "./store-helpers";
 
 const modes = E2E_TARGET === "embedded" ? { database: "embedded", cache: "memory" } : { database: "postgres", cache: "redis" };
 
@@ -15,10 +16,7 @@ test("the catalogue shows the seeded products, and system status is for admins o
 
   await page.screenshot({ path: path.join(__dirname, "artifacts", "home.png"), fullPage: true });
 
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("Email").fill("ops@stockroom.test");
-  await page.getByLabel("Password").fill("ops-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page, "ops");
   const badge = page.getByTestId("health-badge");
   await expect(badge).toHaveAttribute("data-status", "ok");
   await expect(badge).toContainText(`database: ${modes.database} · cache: ${modes.cache}`);

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { anyValue, asText, fuzzSeed, rng, shapedInput, type Rng } from "../__tests__/helpers/fuzz";
 import { serverActions } from "../bench/app-server";
-import { withDb } from "./store-helpers";
+import { signInAs, withDb } from "./store-helpers";
 
 // Seeded fuzzing of the running server over HTTP (not the action client
 // in-process): every app/api route and every server action, anonymous and as
@@ -89,12 +89,7 @@ test(`HTTP fuzz (seed ${seed}): every route and action answers below 500, anonym
 
   const signIn = async () => {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto("/admin/sign-in");
-    await page.getByLabel("Email").fill("admin@stockroom.test");
-    await page.getByLabel("Password").fill("admin-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("admin-user")).toBeVisible();
+    await signInAs(await context.newPage(), "admin");
     return context;
   };
   const admin = await signIn();

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { Client } from "pg";
 import { E2E_DATABASE_URL } from "./e2e-env";
 
@@ -47,4 +47,13 @@ export async function expireAllHoldsOf(variantId: string): Promise<number> {
     const result = await db.query(`update "StockReservation" set "expiresAt" = now() - interval '1 second' where "variantId" = $1`, [variantId]);
     return result.rowCount ?? 0;
   });
+}
+
+/** Signs `page` in through the sign-in page as a demo user (their passwords are "<role>-password"). */
+export async function signInAs(page: Page, who: "admin" | "ops") {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(`${who}@stockroom.test`);
+  await page.getByLabel("Password").fill(`${who}-password`);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("admin-user")).toBeVisible();
 }

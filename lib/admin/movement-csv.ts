@@ -23,6 +23,9 @@ export async function movementsCsv(filter: MovementFilter): Promise<ReadableStre
   const first = await batches.next();
   let pending: MovementRow[] | null = first.done ? null : first.value;
   let finished = Boolean(first.done);
+  // The client may leave while a batch is being read; the stream is then
+  // cancelled and writing the batch would fail: that is not an error.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(csvRows([HEADER])));
@@ -36,17 +39,20 @@ export async function movementsCsv(filter: MovementFilter): Promise<ReadableStre
         }
         if (finished) return controller.close();
         const next = await batches.next();
+        if (cancelled) return;
         if (next.done) {
           finished = true;
           return controller.close();
         }
         controller.enqueue(encoder.encode(movementCsvRows(next.value)));
       } catch (error) {
+        if (cancelled) return;
         logger.error("movement export failed mid-stream", { error: String(error) });
         controller.error(error);
       }
     },
     async cancel() {
+      cancelled = true;
       await batches.return(undefined);
     },
   });

@@ -16,6 +16,8 @@ export function exportStockCsv(): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: { sku: string; code: string } | null = null;
   let started = false;
+  // A client that leaves mid-download cancels the stream while a page is being read.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
@@ -29,10 +31,14 @@ export function exportStockCsv(): ReadableStream<Uint8Array> {
          order by v."sku", w."code" limit ${PAGE}`,
         [after?.sku ?? null, after?.code ?? null],
       );
+      if (cancelled) return;
       if (rows.length) controller.enqueue(encoder.encode(csvRows(rows.map((r) => [r.sku, r.code, r.onHand, "set"]))));
       const last = rows.at(-1);
       if (!last || rows.length < PAGE) return controller.close();
       after = { sku: last.sku, code: last.code };
+    },
+    cancel() {
+      cancelled = true;
     },
   });
 }
