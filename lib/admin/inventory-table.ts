@@ -78,16 +78,18 @@ export async function listInventory(query: InventoryQuery, pageSize = INVENTORY_
      order by ${order} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    // Past the last page the window count is not available; count once so the pager can recover.
-    total = query.page > 1 ? (await listInventory({ ...query, page: 1 }, pageSize)).total : 0;
+  const total = rows[0]?.total;
+  if (total === undefined && query.page > 1) {
+    // Past the last page (an old link, a hand-edited URL): show the last page
+    // instead of "Page 99 of 4" over an empty table.
+    const pageCount = Math.max(1, Math.ceil((await listInventory({ ...query, page: 1 }, pageSize)).total / pageSize));
+    return listInventory({ ...query, page: pageCount }, pageSize);
   }
   return {
     rows: rows.map(({ total: _t, ...row }) => row),
-    total,
+    total: total ?? 0,
     page: query.page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: Math.max(1, Math.ceil((total ?? 0) / pageSize)),
   };
 }

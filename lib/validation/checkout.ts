@@ -22,7 +22,8 @@ export const cardSchema = z.object({
   cardExpiry: z
     .string()
     .trim()
-    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, "Use MM/YY")
+    // abort: an expiry that is not MM/YY is not checked for being in the past too.
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, { message: "Use MM/YY", abort: true })
     .refine((value) => {
       const [month, year] = value.split("/").map((part) => Number(part.trim()));
       const endOfMonth = Date.UTC(2000 + year!, month!, 1);
