@@ -12,10 +12,11 @@ describe("cart actions (through the real action client)", () => {
     const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 10 } });
     const { cart, context, revalidated } = callerContext();
     const result = await addToCartAction.runWithContext(context, { variantId: v.variantId, quantity: 3 });
-    expect(result).toMatchObject({ ok: true, data: { quantity: 3, requested: 3, limited: false } });
-    expect(revalidated).toEqual(["/cart"]);
+    // The answer carries the cart's new item count; nothing is re-rendered (the product page updates its header itself).
+    expect(result).toMatchObject({ ok: true, data: { quantity: 3, requested: 3, limited: false, cartItems: 3 } });
+    expect(revalidated).toEqual([]);
     const again = await addToCartAction.runWithContext(context, { variantId: v.variantId, quantity: 2 });
-    expect(again).toMatchObject({ ok: true, data: { quantity: 5 } });
+    expect(again).toMatchObject({ ok: true, data: { quantity: 5, cartItems: 5 } });
     expect(await getStockInfo({ productId: v.productId })).toMatchObject({ available: 5, reserved: 5 });
     const view = await getCart(cart);
     expect(view.lines).toEqual([expect.objectContaining({ variantId: v.variantId, quantity: 5, held: 5, status: "held" })]);

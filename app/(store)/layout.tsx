@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Boxes, ShoppingBag } from "lucide-react";
+import { CartCount } from "@/components/store/cart-count";
 import { cartSessionId } from "@/lib/auth/request-context";
 import { getCartItemCount } from "@/lib/store/cart";
 
@@ -14,7 +15,7 @@ async function CartLink() {
     <Link href="/cart" className="relative flex items-center gap-2 rounded-md px-2 py-1 text-sm font-medium hover:bg-zinc-100" data-testid="cart-link">
       <ShoppingBag aria-hidden className="size-5" />
       Cart
-      <span className="rounded-full bg-zinc-900 px-2 text-xs text-white" data-testid="cart-count" aria-label={`${count} items in cart`}>{count}</span>
+      <CartCount count={count} />
     </Link>
   );
 }

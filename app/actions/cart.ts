@@ -3,11 +3,15 @@
 // Next's compiler treats every function written in a "use server" file as a
 // server action, so the factory lives in lib/ and the callbacks here are async.
 import { cartAction } from "@/lib/actions/cart-action";
-import { addToCart, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
+import { addToCart, getCartItemCount, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
 import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
 
-export const addToCartAction = cartAction("cart.add", addToCartSchema, true, async (sessionId, { variantId, quantity }) =>
-  addToCart({ sessionId, variantId, quantity }),
+export const addToCartAction = cartAction(
+  "cart.add",
+  addToCartSchema,
+  true,
+  async (sessionId, { variantId, quantity }) => ({ ...(await addToCart({ sessionId, variantId, quantity })), cartItems: await getCartItemCount(sessionId) }),
+  { revalidateCart: false },
 );
 
 export const setCartLineAction = cartAction("cart.setQuantity", setCartLineSchema, false, async (sessionId, { variantId, quantity }) =>

@@ -4,6 +4,7 @@ import { useMemo, useState, useTransition } from "react";
 import { ShoppingCart } from "lucide-react";
 import { toast } from "sonner";
 import { addToCartAction } from "@/app/actions/cart";
+import { announceCartCount } from "./cart-count";
 import { Button } from "@/components/ui/button";
 import { inputStyles } from "@/components/ui/input-styles";
 import { formatMoney } from "@/lib/store/money";
@@ -49,7 +50,8 @@ export function ProductPurchase({ productId, axes, variants, initialVariantId, i
         toast.error(result.error.message);
         return;
       }
-      const { quantity: inCart, limited } = result.data;
+      const { quantity: inCart, limited, cartItems } = result.data;
+      announceCartCount(cartItems);
       if (limited) toast.warning(`Only ${inCart} left — we added ${inCart === 1 ? "1" : inCart} to your cart`, { description: selected.title });
       else toast.success("Added to cart — held for you", { description: `${selected.title} · ${inCart} in cart`, action: { label: "View cart", onClick: () => window.location.assign("/cart") } });
     });

@@ -9,9 +9,18 @@ const HOLD_LIMITS = { perSession: { limit: 60, windowSeconds: 60 }, perIp: { lim
 
 /**
  * A cart action: the shopper's cart session (issued on first add only),
- * rate-limited, then one lib/store call, then the cart page re-renders.
+ * rate-limited, then one lib/store call, then the cart page re-renders —
+ * unless `revalidateCart` is false: adding from a product page re-rendered
+ * the whole page tree into every answer (~8 KB of RSC and most of the
+ * request's time); that page updates its header count from the result instead.
  */
-export function cartAction<S extends z.ZodType, R>(name: string, input: S, createCart: boolean, work: (sessionId: string, input: z.infer<S>) => Promise<R>) {
+export function cartAction<S extends z.ZodType, R>(
+  name: string,
+  input: S,
+  createCart: boolean,
+  work: (sessionId: string, input: z.infer<S>) => Promise<R>,
+  { revalidateCart = true }: { revalidateCart?: boolean } = {},
+) {
   return defineAction({
     name,
     access: "public",
@@ -21,7 +30,7 @@ export function cartAction<S extends z.ZodType, R>(name: string, input: S, creat
       if (!sessionId) throw new NotFoundError("Your cart is empty or has expired");
       await enforceRateLimit("hold", sessionId, HOLD_LIMITS);
       const result = await work(sessionId, parsed);
-      revalidatePath("/cart");
+      if (revalidateCart) revalidatePath("/cart");
       return result;
     },
   });
