@@ -28,7 +28,7 @@ export async function middleware(request: NextRequest) {
 // database row until something is held.
 function withCartSession(request: NextRequest): NextResponse {
   const response = NextResponse.next();
-  if (request.method !== "GET" || !request.nextUrl.pathname.startsWith("/products/")) return response;
+  if (!request.nextUrl.pathname.startsWith("/products/")) return response;
   if (cartSessionFromToken(request.cookies.get(CART_COOKIE)?.value)) return response;
   response.cookies.set(CART_COOKIE, createCartToken(newCartSessionId()), { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: CART_SESSION_SECONDS });
   return response;

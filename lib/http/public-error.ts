@@ -20,25 +20,23 @@ const BUSY = /P2028|Unable to start a transaction in the given time/i;
 // warehouse or user id in the input): the caller's mistake, not ours.
 const MISSING_REFERENCE = /P2003|\b23503\b|violates foreign key constraint|Foreign key constraint (failed|violated)/i;
 
+/**
+ * Whether the error, its causes or (for an AggregateError) its inner errors
+ * carry a message or code matching `pattern`. Duck-typed rather than
+ * `instanceof Error`: errors from the socket layer may come from another
+ * realm (Jest's VM context), and Node's "connect ECONNREFUSED" for a host with
+ * several addresses is an AggregateError whose own message is empty.
+ */
 function matches(error: unknown, pattern: RegExp, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 3) return false;
-  const { message, code, cause } = error as ErrorLike;
+  const { message, code, cause, errors } = error as ErrorLike;
   if (pattern.test(`${typeof message === "string" ? message : ""} ${typeof code === "string" ? code : ""}`)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => matches(inner, pattern, depth + 1))) return true;
   return matches(cause, pattern, depth + 1) || (typeof cause === "string" && pattern.test(cause));
 }
 
-/**
- * Duck-typed rather than `instanceof Error`: errors from the socket layer may
- * come from another realm (Jest's VM context), and Node's "connect
- * ECONNREFUSED" for a host with several addresses is an AggregateError whose
- * own message is empty.
- */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 3) return false;
-  const { message, code, cause, errors } = error as ErrorLike;
-  if (CONNECTION_FAILURE.test(`${typeof message === "string" ? message : ""} ${typeof code === "string" ? code : ""}`)) return true;
-  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1) || (typeof cause === "string" && CONNECTION_FAILURE.test(cause));
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return matches(error, CONNECTION_FAILURE);
 }
 
 /**
