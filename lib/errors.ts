@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | "EMPTY_CART"
   | "RATE_LIMITED"
   | "PAYMENT_DECLINED"
+  | "ORDER_STATE"
   | InventoryErrorCode
   | AuthErrorCode;
 
@@ -83,6 +84,17 @@ export class RateLimitedError extends DomainError {
 export class PaymentDeclinedError extends DomainError {
   constructor(message: string, fieldErrors?: FieldErrors) {
     super("PAYMENT_DECLINED", message, fieldErrors ? { fieldErrors } : {});
+  }
+}
+
+/**
+ * The order's state refuses the transition: shipping more than is open or
+ * covered by stock, returning more than was shipped, a shopper cancelling
+ * after shipment. `details` names the line and what it allows.
+ */
+export class OrderStateError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super("ORDER_STATE", message, details);
   }
 }
 

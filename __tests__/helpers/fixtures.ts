@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeEach } from "@jest/globals";
 import { db } from "@/lib/db";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
-import { receiveStock } from "@/lib/inventory";
+import { receiveStock, reserveStock } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "./db";
 
 let counter = 0;
@@ -56,6 +56,17 @@ export async function createStockedVariant(warehouses: { id: string; code: strin
     }
   }
   return { productId: product.id, variantId: variant.id, sku: variant.sku };
+}
+
+/** What the storefront does on "add to cart": a hold and the cart line (checkout sells only variants with a line). */
+export async function putInCart(input: { variantId: string; sessionId: string; quantity: number }) {
+  const held = await reserveStock(input);
+  await db.cartLine.upsert({
+    where: { sessionId_variantId: { sessionId: input.sessionId, variantId: input.variantId } },
+    create: { sessionId: input.sessionId, variantId: input.variantId, quantity: input.quantity },
+    update: { quantity: input.quantity },
+  });
+  return held;
 }
 
 export async function expireHolds(sessionIdValue: string) {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { enqueueLowStockAlerts, enqueueStockNotifications } from "@/lib/alerts";
 import { InventoryError, adjustStock, commitReservation, recordDamage, reserveStock, sweepExpiredHolds } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
-import { createStockedVariant, createWarehouses, expireHolds, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, createWarehouses, expireHolds, sessionId, putInCart } from "../helpers/fixtures";
 
 let warehouses: Awaited<ReturnType<typeof createWarehouses>>;
 beforeEach(async () => {
@@ -70,7 +70,7 @@ describe("low-stock alerts", () => {
   it("covers every kind of stock change: commit, damage, expired-hold sweep", async () => {
     const sold = await createStockedVariant([warehouses.main], { stock: { MAIN: 6 } });
     const session = sessionId();
-    await reserveStock({ variantId: sold.variantId, sessionId: session, quantity: 1 }); // 5 free: crosses at once
+    await putInCart({ variantId: sold.variantId, sessionId: session, quantity: 1 }); // 5 free: crosses at once
     await db.notification.deleteMany();
     await db.lowStockAlert.update({ where: { variantId: sold.variantId }, data: { lastAlertedAt: null } });
     await commitReservation({ sessionId: session, orderId: crypto.randomUUID(), customer: { email: "a@b.co", name: "A" } });

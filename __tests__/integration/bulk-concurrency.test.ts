@@ -61,7 +61,7 @@ describe("live reservations", () => {
     await reserveStock({ variantId: a.variantId, sessionId: sessionId(), quantity: 6 });
     const result = await apply(csv(["sku,warehouse,quantity,mode", `${a.sku},MAIN,4,set`]), "COUNT-R1");
     expect(result.status).toBe("FAILED");
-    expect(result.errors[0]!.message).toBe("on-hand 4 would be below the 6 units held for carts or owed to backorders; use at least 6");
+    expect(result.errors[0]!.message).toBe("on-hand 4 would be below the 6 units held for carts, committed to orders or unavailable; use at least 6");
     expect(await onHand(a.variantId, wh.main.id)).toBe(10);
     const ok = await apply(csv(["sku,warehouse,quantity,mode", `${a.sku},MAIN,6,set`]), "COUNT-R2");
     expect(ok.status).toBe("APPLIED");

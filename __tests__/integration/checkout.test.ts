@@ -32,7 +32,7 @@ describe("checkout (placeOrderAction)", () => {
     const form = checkoutForm();
     const result = await placeOrderAction.runWithContext(context, form);
     expect(result).toEqual({ ok: true, data: { orderId: form.orderId, alreadyPlaced: false } });
-    expect(await getStockInfo({ productId: variant.productId })).toMatchObject({ onHand: 3, reserved: 0 });
+    expect(await getStockInfo({ productId: variant.productId })).toMatchObject({ onHand: 5, committed: 2, reserved: 0, available: 3 });
     expect((await getCart(cart)).lines).toEqual([]);
     const order = await getOrderForSession(form.orderId, cart);
     expect(order).toMatchObject({ email: "sam@example.com", subtotalCents: 4_000, address: { country: "US", city: "Springfield" } });
@@ -49,8 +49,8 @@ describe("checkout (placeOrderAction)", () => {
     const again = await placeOrderAction.runWithContext(context, form);
     expect(again).toEqual({ ok: true, data: { orderId: form.orderId, alreadyPlaced: true } });
     expect(await db.order.count()).toBe(1);
-    expect(await db.inventoryMovement.count({ where: { type: "SALE" } })).toBe(1);
-    expect(await getStockInfo({ productId: variant.productId })).toMatchObject({ onHand: 3 });
+    expect(await db.inventoryMovement.count({ where: { type: "COMMIT" } })).toBe(1);
+    expect(await getStockInfo({ productId: variant.productId })).toMatchObject({ committed: 2, available: 3 });
   });
 
   it("refuses when a hold expired and was swept, writing nothing", async () => {

@@ -13,7 +13,7 @@ import { endFlashSale, getFlashSaleStatus, startFlashSale } from "@/lib/inventor
 import { endVariantFlashSale, startVariantFlashSale, variantFlashSaleStatus } from "@/app/actions/flash-sale";
 import type { ActionContext } from "@/lib/actions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId } from "../helpers/fixtures";
+import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId, putInCart } from "../helpers/fixtures";
 
 const warehouses = freshWarehousesPerTest();
 
@@ -180,7 +180,7 @@ describe("flash-sale mode", () => {
     await startFlashSale({ variantId: v.variantId, buckets: 3, actor: admin });
     const buyer = sessionId();
     const idle = sessionId();
-    await reserveStock({ variantId: v.variantId, sessionId: buyer, quantity: 2 });
+    await putInCart({ variantId: v.variantId, sessionId: buyer, quantity: 2 });
     await reserveStock({ variantId: v.variantId, sessionId: idle, quantity: 3 });
     await receiveStock({ variantId: v.variantId, warehouseId: warehouses.main.id, quantity: 4, reference: "PO-9", actor: "ops" });
     expect((await getFlashSaleStatus(v.variantId)).parked).toBe(9); // new units are parked too

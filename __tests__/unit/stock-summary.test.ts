@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { summarize, type VariantSnapshot } from "@/lib/inventory/availability";
 
 const level = (over: Partial<VariantSnapshot["levels"][number]> = {}) => ({
-  warehouseId: "w1", warehouseCode: "MAIN", onHand: 0, reserved: 0, safetyStock: 0, incoming: 0, backordered: 0, available: 0, ...over,
+  warehouseId: "w1", warehouseCode: "MAIN", onHand: 0, reserved: 0, safetyStock: 0, incoming: 0, backordered: 0, committed: 0, unavailable: 0, available: 0, ...over,
 });
 
 describe("summarize", () => {

@@ -17,7 +17,8 @@ variant_stock as (
   select v."id", v."sku", v."title", v."productId", p."name" as product_name, v."inventoryPolicy" as policy,
     coalesce(v."priceCents", p."priceCents") as price_cents,
     coalesce(t.on_hand, 0) as on_hand, coalesce(t.reserved, 0) as reserved, coalesce(t.incoming, 0) as incoming,
-    coalesce(t.backordered, 0) as backordered, coalesce(t.available, 0) as available,
+    coalesce(t.backordered, 0) as backordered, coalesce(t.committed, 0) as committed, coalesce(t.unavailable, 0) as unavailable,
+    coalesce(t.safety_stock, 0) as safety_stock, coalesce(t.available, 0) as available,
     ${thresholdSql("a", "$1::int")} as threshold
   from "ProductVariant" v
   join "Product" p on p."id" = v."productId"
@@ -44,6 +45,9 @@ export type VariantStockRow = {
   reserved: number;
   incoming: number;
   backordered: number;
+  committed: number;
+  unavailable: number;
+  safety_stock: number;
   available: number;
   threshold: number;
   status: StockStatus;

@@ -14,6 +14,8 @@ export type WarehouseLevel = {
   safetyStock: number;
   incoming: number;
   backordered: number;
+  committed: number;
+  unavailable: number;
   available: number;
 };
 
@@ -49,7 +51,8 @@ export async function getVariantDetail(variantId: string): Promise<VariantDetail
     `select w."id" as "warehouseId", w."code", w."name", (l."id" is not null) as stocked,
        coalesce(l."onHand", 0) as "onHand", coalesce(s.reserved, 0) as reserved,
        coalesce(l."safetyStock", 0) as "safetyStock", coalesce(l."incoming", 0) as incoming,
-       coalesce(l."backordered", 0) as backordered,
+       coalesce(l."backordered", 0) as backordered, coalesce(l."committed", 0) as committed,
+       coalesce(l."unavailable", 0) as unavailable,
        ${clampAvailableSql("coalesce(s.available, 0)")} as available
      from "Warehouse" w
      left join "StockLevel" l on l."warehouseId" = w."id" and l."variantId" = $1::uuid

@@ -17,6 +17,9 @@ function summarize(kind: NotificationKind, payload: unknown): string {
   const p = (payload ?? {}) as Record<string, unknown>;
   if (kind === "LOW_STOCK") return `${String(p.productName ?? "")} (${String(p.sku ?? "")}): ${String(p.available ?? "?")} left, threshold ${String(p.threshold ?? "?")}`;
   if (kind === "BACK_IN_STOCK") return `${String(p.sku ?? "")} back in stock → waiting shopper`;
+  if (kind === "ORDER_CONFIRMED" || kind === "ORDER_SHIPPED" || kind === "ORDER_CANCELLED") {
+    return `${String(p.orderNumber ?? "")} ${kind.slice(6).toLowerCase()} → customer`;
+  }
   return "Test message";
 }
 

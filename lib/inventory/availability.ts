@@ -29,7 +29,7 @@ export function clampAvailableSql(net: string): string {
 /** The call of stockroom_level_stock for the StockLevel alias `level`, at `now` (an SQL expression). */
 export function levelStockCall(level: string, now: string): string {
   const column = (name: string) => `${level}."${name}"`;
-  const args = ["variantId", "warehouseId", "onHand", "reserved", "safetyStock", "backordered"].map(column);
+  const args = ["variantId", "warehouseId", "onHand", "reserved", "safetyStock", "committed", "unavailable"].map(column);
   return `stockroom_level_stock(${args.join(", ")}, ${now})`;
 }
 
@@ -46,7 +46,7 @@ export function optionalLevelStockJoin(level: string, now: string, alias = "s"):
 /**
  * A `variant_totals` CTE: one row per stocked variant, summed over its levels
  * (those matching `where`, an SQL condition on level `l`): on_hand, reserved,
- * parked, incoming, safety_stock, backordered, net (Σ available, may be
+ * parked, incoming, safety_stock, backordered, committed, unavailable, net (Σ available, may be
  * negative) and available (max(0, net)).
  */
 export function variantTotalsCte(now: string, where = "true", name = "variant_totals"): string {
@@ -54,6 +54,7 @@ export function variantTotalsCte(now: string, where = "true", name = "variant_to
   select l."variantId",
     sum(l."onHand")::int as on_hand, sum(s.reserved)::int as reserved, sum(s.parked)::int as parked,
     sum(l."incoming")::int as incoming, sum(l."safetyStock")::int as safety_stock, sum(l."backordered")::int as backordered,
+    sum(l."committed")::int as committed, sum(l."unavailable")::int as unavailable,
     sum(s.available)::int as net, ${clampAvailableSql("sum(s.available)")}::int as available
   from "StockLevel" l ${levelStockJoin("l", now)}
   where ${where}
@@ -89,6 +90,10 @@ export type LevelSnapshot = {
   safetyStock: number;
   incoming: number;
   backordered: number;
+  /** Units of placed orders not shipped yet (backordered ones included). */
+  committed: number;
+  /** On hand but not sellable (returns awaiting inspection). */
+  unavailable: number;
   /** stockroom_level_stock's available: may be negative when backorders promise more than is on hand. */
   available: number;
 };
@@ -112,6 +117,8 @@ export type StockInfo = {
   incoming: number;
   safetyStock: number;
   backordered: number;
+  committed: number;
+  unavailable: number;
   lowStock: boolean;
   outOfStock: boolean;
   threshold: number;
@@ -123,7 +130,7 @@ export type StockInfo = {
 
 /** Sums levels (already computed by stockroom_level_stock) into what a shopper or an admin sees. */
 export function summarize(variants: VariantSnapshot[], warehouseId?: string): StockInfo {
-  const total = { onHand: 0, reserved: 0, incoming: 0, safetyStock: 0, backordered: 0, net: 0, room: 0, threshold: 0 };
+  const total = { onHand: 0, reserved: 0, incoming: 0, safetyStock: 0, backordered: 0, committed: 0, unavailable: 0, net: 0, room: 0, threshold: 0 };
   for (const variant of variants) {
     let net = 0;
     for (const level of variant.levels) {
@@ -133,6 +140,8 @@ export function summarize(variants: VariantSnapshot[], warehouseId?: string): St
       total.incoming += level.incoming;
       total.safetyStock += level.safetyStock;
       total.backordered += level.backordered;
+      total.committed += level.committed;
+      total.unavailable += level.unavailable;
       net += level.available;
     }
     total.net += Math.max(0, net);
@@ -151,6 +160,8 @@ export function summarize(variants: VariantSnapshot[], warehouseId?: string): St
     incoming: total.incoming,
     safetyStock: total.safetyStock,
     backordered: total.backordered,
+    committed: total.committed,
+    unavailable: total.unavailable,
     threshold: total.threshold,
     lowStock: status !== "ok",
     outOfStock: status === "out",

@@ -7,6 +7,11 @@ export {
 } from "./holds";
 export { adjustStock, receiveStock, recordDamage, recordReturn, transferStock } from "./operations";
 export { verifyLedger, type LedgerReport } from "./ledger";
+export {
+  cancelOrder, cancelOrderAsShopper, disposeReturn, fulfilOrder, receiveReturn,
+  type CancelOrderInput, type DisposeReturnInput, type FulfilOrderInput, type ReturnOrderInput, type ShopperCancelInput, type TransitionResult,
+} from "./orders";
+export { allocateBackorders, type BackorderAllocation } from "./allocation";
 export { afterStockChange } from "./after-commit";
 export { setLowStockThreshold, setSafetyStock, updateVariantSettings, type LowStockThresholdInput, type SafetyStockInput, type VariantSettingsInput } from "./settings";
 export { endFlashSale, getFlashSaleStatus, startFlashSale, type FlashSaleStatus } from "./flash-sale";

@@ -9,7 +9,6 @@ import {
 } from "@/lib/validation/inventory";
 import { enqueueStockNotifications } from "@/lib/alerts";
 import { afterStockChange } from "./after-commit";
-import { allocateReceiptToBackorders } from "./backorders";
 import { parseInput } from "@/lib/validation/parse";
 import { applyStockChange } from "./stock-change";
 
@@ -43,8 +42,8 @@ export async function adjustStock(input: AdjustStockInput, tx?: Tx) {
 export type ReceiveStockInput = z.input<typeof receiveStockSchema>;
 /**
  * A purchase-order receipt: on-hand up, expected `incoming` down by what
- * arrived, then the units go to open backorders of this warehouse first (FIFO
- * by order time, see backorders.ts), all in one transaction.
+ * arrived, then the units cover open backorders first (oldest order first,
+ * see allocation.ts), all in one transaction.
  */
 export async function receiveStock(input: ReceiveStockInput, tx?: Tx) {
   const r = parseInput(receiveStockSchema, input);
@@ -52,14 +51,12 @@ export async function receiveStock(input: ReceiveStockInput, tx?: Tx) {
     const result = await applyStockChange(t, { ...r, type: "PURCHASE_ORDER", quantity: r.quantity });
     await t.$executeRaw`update "StockLevel" set "incoming" = greatest(0, "incoming" - ${r.quantity})
       where "variantId" = ${r.variantId}::uuid and "warehouseId" = ${r.warehouseId}::uuid`;
-    const allocations = await allocateReceiptToBackorders(t, { ...r, quantity: r.quantity });
-    const allocated = allocations.reduce((sum, a) => sum + a.quantity, 0);
-    return { onHand: result.onHand - allocated, allocations };
+    return result;
   });
 }
 
 export type ReturnStockInput = z.input<typeof returnStockSchema>;
-/** A customer return back into sellable stock. */
+/** Units back into sellable stock outside an order (an order's return goes through lib/inventory/orders). */
 export async function recordReturn(input: ReturnStockInput, tx?: Tx) {
   const r = parseInput(returnStockSchema, input);
   return inTransaction(tx, [r.variantId], (t) => applyStockChange(t, { ...r, type: "RETURN", quantity: r.quantity }));

@@ -17,7 +17,7 @@ type ProductSnapshot = { productId: string; variants: VariantSnapshot[]; nextExp
 const SNAPSHOT_SQL = `
 select v."id" as "variantId", v."inventoryPolicy" as policy, v."backorderLimit", v."restockDate", a."threshold",
   l."warehouseId", w."code" as "warehouseCode", l."onHand", l."safetyStock", l."incoming", l."backordered",
-  s.reserved, s.available, n.next_expiry
+  l."committed", l."unavailable", s.reserved, s.available, n.next_expiry
 from "ProductVariant" v
 left join "LowStockAlert" a on a."variantId" = v."id"
 left join "StockLevel" l on l."variantId" = v."id"
@@ -33,7 +33,7 @@ order by v."position", v."id", w."priority", w."code"`;
 type SnapshotRow = {
   variantId: string; policy: InventoryPolicy; backorderLimit: number; restockDate: Date | null; threshold: number | null;
   warehouseId: string | null; warehouseCode: string | null; onHand: number | null; safetyStock: number | null;
-  incoming: number | null; backordered: number | null; reserved: number | null; available: number | null; next_expiry: Date | null;
+  incoming: number | null; backordered: number | null; committed: number | null; unavailable: number | null; reserved: number | null; available: number | null; next_expiry: Date | null;
 };
 
 async function loadProductSnapshot(productId: string): Promise<ProductSnapshot | null> {
@@ -54,7 +54,8 @@ async function loadProductSnapshot(productId: string): Promise<ProductSnapshot |
     if (row.warehouseId && row.warehouseCode) {
       variant.levels.push({
         warehouseId: row.warehouseId, warehouseCode: row.warehouseCode, onHand: row.onHand ?? 0, reserved: row.reserved ?? 0,
-        safetyStock: row.safetyStock ?? 0, incoming: row.incoming ?? 0, backordered: row.backordered ?? 0, available: row.available ?? 0,
+        safetyStock: row.safetyStock ?? 0, incoming: row.incoming ?? 0, backordered: row.backordered ?? 0,
+        committed: row.committed ?? 0, unavailable: row.unavailable ?? 0, available: row.available ?? 0,
       });
     }
     if (row.next_expiry && (!nextExpiry || row.next_expiry < nextExpiry)) nextExpiry = row.next_expiry;

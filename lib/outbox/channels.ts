@@ -57,6 +57,8 @@ export const deliverSlack: Deliverer = async (n) => {
   await post(n.channel.target, body, {});
 };
 
+const SHOPPER_MAIL = new Set<NotificationKind>(["BACK_IN_STOCK", "ORDER_CONFIRMED", "ORDER_SHIPPED", "ORDER_CANCELLED"]);
+
 const globalForMail = globalThis as unknown as { __stockroomMail?: Transporter };
 
 /** SMTP when SMTP_URL is set; otherwise a JSON transport whose messages are written to the log. */
@@ -67,8 +69,8 @@ export function defaultMailTransport(): Transporter {
 
 export function emailDeliverer(transport: Transporter = defaultMailTransport()): Deliverer {
   return async (n) => {
-    // Back-in-stock mail goes to the shopper; alerts to the channel's recipients.
-    const to = n.kind === "BACK_IN_STOCK" && typeof n.payload.to === "string" ? n.payload.to : n.channel.target;
+    // Back-in-stock and order mail goes to the shopper; alerts to the channel's recipients.
+    const to = SHOPPER_MAIL.has(n.kind) && typeof n.payload.to === "string" ? n.payload.to : n.channel.target;
     await transport.sendMail({
       from: env.SMTP_FROM,
       to,

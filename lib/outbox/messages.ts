@@ -12,6 +12,12 @@ export function subjectFor(payload: NotificationPayload): string {
       return `Low stock: ${str(payload.productName)} (${str(payload.sku)}) — ${str(payload.available)} left`;
     case "back_in_stock":
       return `${str(payload.productName)} is back in stock`;
+    case "order_confirmed":
+      return `Order ${str(payload.orderNumber)} confirmed`;
+    case "order_shipped":
+      return payload.status === "FULFILLED" ? `Order ${str(payload.orderNumber)} has shipped` : `Part of order ${str(payload.orderNumber)} has shipped`;
+    case "order_cancelled":
+      return payload.status === "CANCELLED" ? `Order ${str(payload.orderNumber)} is cancelled` : `Items of order ${str(payload.orderNumber)} were cancelled`;
     default:
       return "Stockroom test notification";
   }
@@ -30,6 +36,15 @@ export function textFor(payload: NotificationPayload): string {
         `Order it here: ${str(payload.url)}`,
         "",
         "You asked us to tell you once; we will not email you about it again.",
+      ].join("\n");
+    case "order_confirmed":
+    case "order_shipped":
+    case "order_cancelled":
+      return [
+        `Hello ${str(payload.name)},`,
+        "",
+        `${subjectFor(payload)}.`,
+        `See its status any time: ${str(payload.url)} (order number ${str(payload.orderNumber)} and this email address).`,
       ].join("\n");
     default:
       return `This is a test from Stockroom (${str(payload.channelName)}). If you can read it, the channel works.`;

@@ -108,7 +108,7 @@ BEGIN
 
   SELECT CASE WHEN pv."inventoryPolicy" = 'DENY' THEN 0 ELSE -pv."backorderLimit" END INTO v_floor
   FROM "ProductVariant" pv WHERE pv."id" = p_variant;
-  SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - stockroom_parked(p_variant, l."warehouseId"), l."backordered")), 0)::int
+  SELECT coalesce(sum(stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved" - stockroom_parked(p_variant, l."warehouseId"), l."committed")), 0)::int
   INTO v_net FROM "StockLevel" l WHERE l."variantId" = p_variant;
   RETURN QUERY SELECT 'OK'::text, p_quantity, v_net, p_quantity + greatest(0, v_net - v_floor), v_slots;
 END $function$

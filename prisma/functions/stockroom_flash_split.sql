@@ -9,7 +9,7 @@ DECLARE
   r record;
 BEGIN
   FOR r IN
-    SELECT l."warehouseId", greatest(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered"), 0) AS free
+    SELECT l."warehouseId", greatest(stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved", l."committed"), 0) AS free
     FROM "StockLevel" l WHERE l."variantId" = p_variant ORDER BY l."id"
   LOOP
     INSERT INTO "StockBucket" ("variantId", "warehouseId", "slot", "free", "createdBy", "createdAt")

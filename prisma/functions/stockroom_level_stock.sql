@@ -8,14 +8,15 @@
 --               the buckets) minus holds that expired and are not swept yet
 --               (expired holds never count);
 --   parked    = free units parked in flash-sale buckets (0 outside the mode);
---   available = stockroom_free(on hand, safety stock, reserved, backordered):
+--   available = stockroom_free(on hand - unavailable, safety stock, reserved,
+--               committed):
 --               may be negative when backorders / pre-orders promise more
 --               than is on hand; a variant's available is max(0, Σ levels).
 -- A single SELECT, STABLE, no SET clause: PostgreSQL inlines it into the
 -- caller's query, so a lateral call costs two index probes per level with
 -- units reserved (StockBucket by variant, StockReservation by (variantId,
 -- expiresAt)) and none for the others.
-CREATE OR REPLACE FUNCTION public.stockroom_level_stock(p_variant uuid, p_warehouse uuid, p_on_hand integer, p_reserved integer, p_safety integer, p_backordered integer, p_now timestamp with time zone)
+CREATE OR REPLACE FUNCTION public.stockroom_level_stock(p_variant uuid, p_warehouse uuid, p_on_hand integer, p_reserved integer, p_safety integer, p_committed integer, p_unavailable integer, p_now timestamp with time zone)
  RETURNS TABLE(reserved integer, parked integer, available integer)
  LANGUAGE sql
  STABLE
@@ -23,8 +24,8 @@ AS $function$
   SELECT x.live, x.parked,
     -- Two calls so that the common case passes plain columns and PostgreSQL
     -- inlines stockroom_free (an argument with a sub-select is not inlined).
-    CASE WHEN p_reserved = 0 THEN stockroom_free(p_on_hand, p_safety, 0, p_backordered)
-    ELSE stockroom_free(p_on_hand, p_safety, x.live, p_backordered) END
+    CASE WHEN p_reserved = 0 THEN stockroom_free(p_on_hand - p_unavailable, p_safety, 0, p_committed)
+    ELSE stockroom_free(p_on_hand - p_unavailable, p_safety, x.live, p_committed) END
   FROM (SELECT
     -- reserved counts live holds, expired unswept holds and parked units, so a
     -- level with none reserved (most of a catalogue) needs neither lookup.

@@ -59,7 +59,7 @@ BEGIN
     END LOOP;
   ELSIF p_quantity > v_current THEN
     v_need := p_quantity - v_current;
-    SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int INTO v_net
+    SELECT coalesce(sum(stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved", l."committed")), 0)::int INTO v_net
     FROM "StockLevel" l WHERE l."variantId" = p_variant;
     -- Expired holds still sit in `reserved` until reclaimed, which only makes
     -- this check stricter; so they are reclaimed (and the decision re-made)
@@ -68,7 +68,7 @@ BEGIN
       SELECT coalesce(sum(sr."quantity"), 0)::int INTO v_current
       FROM "StockReservation" sr WHERE sr."variantId" = p_variant AND sr."sessionId" = p_session;
       v_need := greatest(0, p_quantity - v_current);
-      SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int INTO v_net
+      SELECT coalesce(sum(stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved", l."committed")), 0)::int INTO v_net
       FROM "StockLevel" l WHERE l."variantId" = p_variant;
     END IF;
     IF v_net - v_need < v_floor THEN
@@ -78,7 +78,7 @@ BEGIN
     -- Grow: keep the hold where the session already has units, then take from
     -- the warehouses with the most free stock (ties: preferred warehouse).
     FOR r IN
-      SELECT l."warehouseId", stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered") AS free
+      SELECT l."warehouseId", stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved", l."committed") AS free
       FROM "StockLevel" l JOIN "Warehouse" w ON w."id" = l."warehouseId"
       LEFT JOIN "StockReservation" sr ON sr."variantId" = p_variant AND sr."sessionId" = p_session AND sr."warehouseId" = l."warehouseId"
       WHERE l."variantId" = p_variant
@@ -102,7 +102,7 @@ BEGIN
   UPDATE "StockReservation" SET "expiresAt" = p_expires_at, "updatedAt" = p_now
   WHERE "variantId" = p_variant AND "sessionId" = p_session AND "expiresAt" <> p_expires_at;
 
-  SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered")), 0)::int INTO v_net
+  SELECT coalesce(sum(stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved", l."committed")), 0)::int INTO v_net
   FROM "StockLevel" l WHERE l."variantId" = p_variant;
   RETURN QUERY SELECT 'OK'::text, p_quantity, v_net, p_quantity + greatest(0, v_net - v_floor);
 END $function$

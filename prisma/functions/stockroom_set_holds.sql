@@ -85,7 +85,7 @@ BEGIN
       (array_agg(f.wh ORDER BY f.free DESC, f.priority, f.code))[1] AS target
     FROM (
       SELECT l."variantId" AS v, l."warehouseId" AS wh, w."priority", w."code",
-        stockroom_free(l."onHand", l."safetyStock", l."reserved", l."backordered") AS free
+        stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved", l."committed") AS free
       FROM "StockLevel" l JOIN "Warehouse" w ON w."id" = l."warehouseId"
       WHERE l."variantId" = ANY (ARRAY(SELECT fresh.v FROM fresh))
     ) f GROUP BY f.v
@@ -171,7 +171,7 @@ BEGIN
     INSERT INTO "InventoryMovement" ("variantId", "warehouseId", "type", "quantity", "reservedDelta", "reference", "notes", "createdBy", "createdAt")
     SELECT g.v, g_wh, 'RESERVATION', 0, f.q, 'cart:' || left(md5(f.sess), 12), 'added to cart', 'shopper', p_now FROM f ORDER BY f.i;
     -- Free units after this group (other lanes may be drawing at the same time: a report, not a decision).
-    SELECT coalesce(sum(stockroom_free(l."onHand", l."safetyStock", l."reserved" - stockroom_parked(g.v, l."warehouseId"), l."backordered")), 0)::int,
+    SELECT coalesce(sum(stockroom_free(l."onHand" - l."unavailable", l."safetyStock", l."reserved" - stockroom_parked(g.v, l."warehouseId"), l."committed")), 0)::int,
       max(CASE WHEN pv."inventoryPolicy" = 'DENY' THEN 0 ELSE -pv."backorderLimit" END)
     INTO g_net, g_floor
     FROM "StockLevel" l JOIN "ProductVariant" pv ON pv."id" = l."variantId" WHERE l."variantId" = g.v;

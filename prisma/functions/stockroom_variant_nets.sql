@@ -31,7 +31,7 @@ BEGIN
     -- Free units per level: the one definition (stockroom_level_stock).
     SELECT coalesce(sum(s.available), 0)::int AS net
     FROM "StockLevel" l CROSS JOIN LATERAL
-      stockroom_level_stock(l."variantId", l."warehouseId", l."onHand", l."reserved", l."safetyStock", l."backordered", p_now) s
+      stockroom_level_stock(l."variantId", l."warehouseId", l."onHand", l."reserved", l."safetyStock", l."committed", l."unavailable", p_now) s
     WHERE l."variantId" = v."id"
   ) n
   LEFT JOIN "LowStockAlert" a ON a."variantId" = v."id";

@@ -66,6 +66,7 @@ export async function applyBulkImport(options: ApplyBulkImportOptions): Promise<
     options.onPhase?.("applying");
     await mergeFlashBuckets(client);
     await writeChanges(client, options);
+    await allocateBackorders(client, options);
     await splitFlashBuckets(client);
     const { rows } = await client.query<{ variant_id: string }>(`select distinct variant_id from bulk_eval where new_on_hand <> on_hand`);
     await client.query(`update "BulkUpload" set "changedRows" = $2 where "id" = $1`, [upload.id, evaluation.totals.changedRows]);
@@ -104,6 +105,15 @@ async function writeChanges(client: PoolClient, options: ApplyBulkImportOptions)
      from bulk_eval e where e.new_on_hand <> e.on_hand order by e.line`,
     [options.reference, options.actor],
   );
+}
+
+/** Units the upload added cover open backorders first (lib/inventory/allocation.ts). */
+async function allocateBackorders(client: PoolClient, options: ApplyBulkImportOptions): Promise<void> {
+  await client.query(`select a.* from (
+      select distinct e.variant_id from bulk_eval e
+      where e.new_on_hand > e.on_hand and exists (select 1 from "StockLevel" l where l."variantId" = e.variant_id and l."backordered" > 0)
+      order by 1) v
+    cross join lateral stockroom_allocate_backorders(v.variant_id, $1, $2, now()) a`, [options.reference, options.actor]);
 }
 
 /**

@@ -62,12 +62,14 @@ export async function resolveStagedRows(client: PoolClient, options: { lock: boo
       on conflict ("variantId", "warehouseId") do nothing`);
     await client.query(`select 1 from "StockLevel" l
       where exists (select 1 from bulk_keys k where k.variant_id = l."variantId" and k.warehouse_id = l."warehouseId")
-        or (l."variantId" in (select variant_id from bulk_keys) and exists (select 1 from "StockBucket" b where b."variantId" = l."variantId"))
+        or (l."variantId" in (select variant_id from bulk_keys) and (exists (select 1 from "StockBucket" b where b."variantId" = l."variantId")
+          -- Backorder allocation after the write locks all the variant's levels: take them now, in order.
+          or exists (select 1 from "StockLevel" o where o."variantId" = l."variantId" and o."backordered" > 0)))
       order by l."variantId", l."id" for update of l`);
   }
   // Read after locking: in READ COMMITTED this statement sees every commit made before the locks were granted.
   await client.query(`create temp table bulk_levels on commit drop as
-    select l."id", l."variantId", l."warehouseId", l."onHand", s.reserved, l."backordered"
+    select l."id", l."variantId", l."warehouseId", l."onHand", s.reserved, l."backordered", l."committed", l."unavailable"
     from "StockLevel" l join bulk_keys k on l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id
     ${levelStockJoin("l", "now()")}`);
 }
@@ -77,13 +79,17 @@ export async function resolveStagedRows(client: PoolClient, options: { lock: boo
  * when it cannot be applied, why. The reservation rule: a row may not lower
  * on-hand below the units promised from this level — live cart holds (as
  * stockroom_level_stock counts them: not expired, not parked flash-sale
- * units, which are still free) plus backordered sales — less the backorder allowance of a BACKORDER
- * or PREORDER variant. Rows that raise on-hand are always allowed.
+ * units, which are still free), units committed to orders and units set
+ * aside as unavailable — less the backorder allowance of a BACKORDER or
+ * PREORDER variant; and never below the units it physically keeps for
+ * orders (committed and covered) and as unavailable, whatever the allowance.
+ * Rows that raise on-hand are always allowed.
  */
 export async function evaluateStagedRows(client: PoolClient): Promise<void> {
   await client.query(`create temp table bulk_eval on commit drop as
   with resolved as (
-    select k.*, l."id" as level_id, coalesce(l."onHand", 0) as on_hand, coalesce(l."reserved" + l."backordered", 0) as promised
+    select k.*, l."id" as level_id, coalesce(l."onHand", 0) as on_hand, coalesce(l."reserved" + l."committed" + l."unavailable", 0) as promised,
+      coalesce(l."committed" - l."backordered" + l."unavailable", 0) as kept
     from bulk_keys k
     left join bulk_levels l on l."variantId" = k.variant_id and l."warehouseId" = k.warehouse_id
   ), computed as (
@@ -99,8 +105,11 @@ export async function evaluateStagedRows(client: PoolClient): Promise<void> {
       when c.level_id is null and c.mode = 'decrement' then 'this sku is not stocked in that warehouse, so there is nothing to decrement'
       when c.new_on_hand < 0 then format('decrement of %s would take on-hand below zero (on hand: %s)', c.quantity, c.on_hand)
       when c.new_on_hand > 2000000000 then 'on-hand would exceed 2,000,000,000'
+      when c.new_on_hand < c.on_hand and c.new_on_hand < c.kept then
+        format('on-hand %s would be below the %s units committed to orders or unavailable; use at least %s',
+          c.new_on_hand, c.kept, c.kept)
       when c.new_on_hand < c.on_hand and c.new_on_hand < c.promised - c.allowance then
-        format('on-hand %s would be below the %s units held for carts or owed to backorders; use at least %s',
+        format('on-hand %s would be below the %s units held for carts, committed to orders or unavailable; use at least %s',
           c.new_on_hand, c.promised, greatest(c.promised - c.allowance, 0))
     end as error
   from computed c`);

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { InventoryPolicy } from "@/generated/prisma/enums";
 import { commitReservationSchema } from "@/lib/validation/inventory";
 import { afterStockChange } from "../after-commit";
+import { enqueueOrderEmail } from "../orders/transition";
 import { levelStockJoin } from "../availability";
 import { InsufficientStockError, InventoryError } from "../errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -12,7 +13,8 @@ export type CommittedOrder = { orderId: string; alreadyCommitted: boolean; lines
 
 type HoldRow = {
   id: string; variantId: string; warehouseId: string; quantity: number; expiresAt: Date;
-  onHand: number; backordered: number;
+  /** On hand that is not unavailable and not committed to earlier orders. */
+  uncommitted: number;
   /**
    * Free units of the level at `now` that are not parked in flash-sale buckets:
    * expired holds (this one included) no longer count (stockroom_level_stock),
@@ -23,19 +25,22 @@ type HoldRow = {
 };
 
 /**
- * Turns a session's holds into an order in one transaction: on-hand down, holds
- * consumed, SALE movements, order lines. Idempotent per order id (the Order
- * primary key is the idempotency key: a retried or concurrent commit finds it
- * and sells nothing twice). An expired hold still goes through if the stock is
+ * Turns a session's holds into an order in one transaction: holds consumed,
+ * the units committed (on hand is unchanged until they ship; what on hand
+ * cannot cover is backordered), COMMIT movements, order lines. Only holds of
+ * variants that are in the cart are sold: a hold whose cart line was never
+ * written stays until it expires. Idempotent per order id (the Order primary
+ * key is the idempotency key: a retried or concurrent commit finds it and
+ * sells nothing twice). An expired hold still goes through if the stock is
  * still free; otherwise the whole commit fails and nothing is written.
  */
 export async function commitReservation(input: CommitReservationInput): Promise<CommittedOrder> {
   const { sessionId, orderId, customer, now = new Date() } = parseInput(commitReservationSchema, input);
   const result = await db.$transaction(async (tx) => {
-    const inserted = await tx.$queryRaw<{ id: string }[]>`
+    const inserted = await tx.$queryRaw<{ id: string; number: number }[]>`
       insert into "Order" ("id", "sessionId", "email", "name", "address", "subtotalCents", "createdAt")
       values (${orderId}::uuid, ${sessionId}, ${customer.email}, ${customer.name}, ${JSON.stringify(customer.address)}::jsonb, 0, ${now})
-      on conflict ("id") do nothing returning "id"`;
+      on conflict ("id") do nothing returning "id", "number"`;
     if (!inserted.length) return existingOrder(tx, orderId, sessionId);
 
     const holds = await lockHolds(tx, sessionId, now);
@@ -45,13 +50,14 @@ export async function commitReservation(input: CommitReservationInput): Promise<
     for (const hold of holds) {
       const fromShelf = sellableFromShelf(hold, now);
       const backordered = hold.quantity - fromShelf;
-      await tx.$executeRaw`update "StockLevel" set "onHand" = "onHand" - ${fromShelf}, "reserved" = "reserved" - ${hold.quantity},
-        "backordered" = "backordered" + ${backordered}, "updatedAt" = ${now}
+      await tx.$executeRaw`update "StockLevel" set "reserved" = "reserved" - ${hold.quantity},
+        "committed" = "committed" + ${hold.quantity}, "backordered" = "backordered" + ${backordered}, "updatedAt" = ${now}
         where "variantId" = ${hold.variantId}::uuid and "warehouseId" = ${hold.warehouseId}::uuid`;
       await tx.inventoryMovement.create({
         data: {
-          variantId: hold.variantId, warehouseId: hold.warehouseId, type: "SALE", quantity: -fromShelf,
-          reservedDelta: -hold.quantity, reference: orderId, createdBy: "checkout", createdAt: now,
+          variantId: hold.variantId, warehouseId: hold.warehouseId, type: "COMMIT", quantity: 0,
+          reservedDelta: -hold.quantity, committedDelta: hold.quantity, backorderedDelta: backordered,
+          reference: orderId, createdBy: "checkout", createdAt: now,
           notes: backordered ? `${backordered} backordered` : null,
         },
       });
@@ -63,8 +69,9 @@ export async function commitReservation(input: CommitReservationInput): Promise<
       });
       subtotalCents += hold.quantity * hold.unitPriceCents;
     }
-    await tx.stockReservation.deleteMany({ where: { sessionId } });
+    await tx.stockReservation.deleteMany({ where: { id: { in: holds.map((h) => h.id) } } });
     await tx.order.update({ where: { id: orderId }, data: { subtotalCents } });
+    await enqueueOrderEmail(tx, { id: orderId, number: inserted[0]!.number, email: customer.email, name: customer.name }, "PLACED", "PLACED");
     return { orderId, alreadyCommitted: false, lines: holds.length, subtotalCents, variantIds: holds.map((h) => h.variantId) };
   });
   await afterStockChange(result.variantIds);
@@ -77,13 +84,15 @@ async function existingOrder(tx: Prisma.TransactionClient, orderId: string, sess
   return { orderId, alreadyCommitted: true, lines: order._count.lines, subtotalCents: order.subtotalCents, variantIds: [] as string[] };
 }
 
-// Locks every stock level the session holds in the global (variant, id) order, then reads the holds.
+// Locks every stock level the session holds in the global (variant, id) order,
+// then reads the holds of the variants that have a cart line.
 async function lockHolds(tx: Prisma.TransactionClient, sessionId: string, now: Date): Promise<HoldRow[]> {
   await tx.$queryRaw`select 1 from "StockLevel" where "variantId" in
     (select "variantId" from "StockReservation" where "sessionId" = ${sessionId}) order by "variantId", "id" for update`;
   return tx.$queryRawUnsafe<HoldRow[]>(`
     select r."id", r."variantId", r."warehouseId", r."quantity", r."expiresAt",
-      l."onHand", l."backordered", stockroom_free(l."onHand", l."safetyStock", s.reserved + s.parked, l."backordered") as "unparkedFree",
+      l."onHand" - l."unavailable" - l."committed" as uncommitted,
+      stockroom_free(l."onHand" - l."unavailable", l."safetyStock", s.reserved + s.parked, l."committed") as "unparkedFree",
       v."inventoryPolicy" as policy, v."backorderLimit", v."sku",
       coalesce(v."priceCents", p."priceCents") as "unitPriceCents"
     from "StockReservation" r
@@ -91,6 +100,7 @@ async function lockHolds(tx: Prisma.TransactionClient, sessionId: string, now: D
     ${levelStockJoin("l", "$2::timestamptz")}
     join "ProductVariant" v on v."id" = r."variantId"
     join "Product" p on p."id" = v."productId"
+    join "CartLine" c on c."sessionId" = r."sessionId" and c."variantId" = r."variantId"
     where r."sessionId" = $1
     order by r."variantId", r."warehouseId"`, sessionId, now);
 }
@@ -108,7 +118,7 @@ function sellableFromShelf(hold: HoldRow, now: Date): number {
       });
     }
   }
-  const fromShelf = Math.min(hold.quantity, Math.max(0, hold.onHand - hold.backordered));
+  const fromShelf = Math.min(hold.quantity, Math.max(0, hold.uncommitted));
   if (hold.policy === "DENY" && fromShelf < hold.quantity) {
     throw new InsufficientStockError(hold.variantId, fromShelf, `Only ${fromShelf} of ${hold.sku} left in stock`);
   }
