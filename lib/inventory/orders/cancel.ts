@@ -14,14 +14,18 @@ export async function cancelOrder(input: CancelOrderInput): Promise<TransitionRe
   return runOrderTransition({ ...c, type: "CANCELLATION" }, (tx, order, lines) => cancelUnits(tx, order.id, chooseLines(lines, c.lines, openUnits), c.actor, c.note));
 }
 
-/** A shopper cancels their own order, whole, before anything of it has shipped. */
+/**
+ * A shopper cancels what has not shipped yet of their own order (the whole
+ * order before anything ships; the rest after a partial shipment). Shipped
+ * units are returned, not cancelled.
+ */
 export async function cancelOrderAsShopper(input: ShopperCancelInput): Promise<TransitionResult> {
   const c = parseInput(shopperCancelSchema, input);
   return runOrderTransition(
     { eventId: c.eventId, orderId: c.orderId, type: "CANCELLATION", actor: "shopper", note: "cancelled by the shopper" },
     (tx, order, lines) => {
-      if (lines.some((l) => l.fulfilledQuantity > 0)) throw new OrderStateError("Part of this order has already shipped, so it can no longer be cancelled online. Contact us to return it.");
       if (order.status === "CANCELLED") throw new OrderStateError("This order is already cancelled.");
+      if (!lines.some((l) => openUnits(l) > 0)) throw new OrderStateError("Everything in this order has shipped, so nothing is left to cancel. You can return items instead.");
       return cancelUnits(tx, order.id, chooseLines(lines, undefined, openUnits), "shopper", "cancelled by the shopper");
     },
     { sessionId: c.sessionId },
