@@ -124,6 +124,15 @@ export function isInventoryError(error: unknown): error is InventoryError {
   return error instanceof InventoryError;
 }
 
+/**
+ * Not a refusal but back-pressure: too many requests of this kind are in
+ * flight (lib/http/public-error maps it to a retryable UNAVAILABLE, like
+ * Prisma's P2028). Not a DomainError: its message is not meant for callers.
+ */
+export class ServiceBusyError extends Error {
+  readonly code = "STOCKROOM_BUSY";
+}
+
 /** Refusal of a request for who is (or is not) asking. */
 export class AuthError extends DomainError {
   declare readonly code: AuthErrorCode;

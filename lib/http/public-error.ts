@@ -13,9 +13,9 @@ const CONNECTION_FAILURE =
 type ErrorLike = { message?: unknown; code?: unknown; cause?: unknown; errors?: unknown };
 
 // Too busy rather than broken: Prisma could not start an interactive
-// transaction in time (P2028, every pooled connection busy) — the caller may
-// simply try again.
-const BUSY = /P2028|Unable to start a transaction in the given time/i;
+// transaction in time (P2028, every pooled connection busy) or a bulkhead's
+// queue waited too long (ServiceBusyError) — the caller may simply try again.
+const BUSY = /P2028|Unable to start a transaction in the given time|STOCKROOM_BUSY/i;
 // A write named a row that does not exist (a foreign key: an unknown variant,
 // warehouse or user id in the input): the caller's mistake, not ours.
 const MISSING_REFERENCE = /P2003|\b23503\b|violates foreign key constraint|Foreign key constraint (failed|violated)/i;

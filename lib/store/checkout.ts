@@ -3,6 +3,7 @@ import { commitReservation } from "@/lib/inventory/holds/commit";
 import { ConflictError, EmptyCartError, InventoryError, PaymentDeclinedError } from "@/lib/errors";
 import type { CheckoutInput } from "@/lib/validation/checkout";
 import { getCart } from "./cart";
+import { withCheckoutSlot } from "./checkout-gate";
 
 // The simulated payment provider's test card that always declines.
 export const DECLINED_TEST_CARD = "4000000000000002";
@@ -32,7 +33,7 @@ export async function placeOrder(sessionId: string, input: CheckoutInput): Promi
   }
   if (input.cardNumber === DECLINED_TEST_CARD) throw new PaymentDeclinedError("Your card was declined. Try another card.", { cardNumber: ["Card declined"] });
 
-  const committed = await commitReservation({
+  const committed = await withCheckoutSlot(() => commitReservation({
     sessionId,
     orderId: input.orderId,
     customer: {
@@ -40,7 +41,7 @@ export async function placeOrder(sessionId: string, input: CheckoutInput): Promi
       name: input.name,
       address: { address1: input.address1, address2: input.address2, city: input.city, postalCode: input.postalCode, country: input.country },
     },
-  });
+  }));
   await db.cartLine.deleteMany({ where: { sessionId } });
   return { orderId: committed.orderId, alreadyPlaced: committed.alreadyCommitted };
 }

@@ -9,6 +9,15 @@ import { InsufficientStockError, InventoryError } from "../errors";
 import { parseInput } from "@/lib/validation/parse";
 
 export type CommitReservationInput = z.input<typeof commitReservationSchema>;
+/**
+ * A checkout burst (a flash sale's "Place order" at the same second) queues
+ * for a pooled connection instead of failing after Prisma's default 2 s: a
+ * shopper who already paid waits a few seconds rather than being told to try
+ * again (bench checkout-burst). Past the wait the answer is still a
+ * retryable "busy" (P2028 → UNAVAILABLE), never an internal error.
+ */
+const CHECKOUT_TRANSACTION = { maxWait: 30_000, timeout: 15_000 };
+
 export type CommittedOrder = { orderId: string; alreadyCommitted: boolean; lines: number; subtotalCents: number };
 
 type HoldRow = {
@@ -73,7 +82,7 @@ export async function commitReservation(input: CommitReservationInput): Promise<
     await tx.order.update({ where: { id: orderId }, data: { subtotalCents } });
     await enqueueOrderEmail(tx, { id: orderId, number: inserted[0]!.number, email: customer.email, name: customer.name }, "PLACED", "PLACED");
     return { orderId, alreadyCommitted: false, lines: holds.length, subtotalCents, variantIds: holds.map((h) => h.variantId) };
-  });
+  }, CHECKOUT_TRANSACTION);
   await afterStockChange(result.variantIds);
   return { orderId: result.orderId, alreadyCommitted: result.alreadyCommitted, lines: result.lines, subtotalCents: result.subtotalCents };
 }
