@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import bcrypt from "bcryptjs";
 import { Prisma, PrismaClient, type MovementType } from "../generated/prisma/client";
 import * as data from "./seed-data";
+import { buildDemoOrders } from "./seed-orders";
 
 const BASE = new Date("2026-11-01T09:00:00Z").getTime();
 const MINUTE = 60_000;
@@ -157,13 +158,21 @@ export function buildSeedPlan() {
     });
   }
 
+  // Recent orders on well-stocked variants (their own PRNG, so the catalogue above does not change).
+  const stocked = variants.filter((v) => profile.get(v.id!) === "normal" && levels.some((l) => l.variantId === v.id && l.onHand >= 12));
+  const priceOf = (v: (typeof variants)[number]) => v.priceCents ?? products.find((p) => p.id === v.productId)!.priceCents;
+  const demo = buildDemoOrders({
+    rng: makeRng(0x0de5), uuid: makeUuid(makeRng(0x0de6)), now: BASE + 30 * DAY, actor: data.ADMIN_EMAIL, levels, drafts: drafts as never,
+    candidates: stocked.slice(0, 40).map((v) => ({ id: v.id!, priceCents: priceOf(v) })),
+  });
+
   // Chronological ledger; document numbers are handed out in date order.
   drafts.sort((a, b) => a.at - b.at);
   const counters = new Map<string, number>();
   const refs = new Map<string, string>();
   const prefixes: Record<string, string> = { PO: "PO-2026-", SO: "SO-2026-", RMA: "RMA-2026-", TR: "TR-2026-" };
   const movements: Prisma.InventoryMovementCreateManyInput[] = drafts.map(({ at, group, ...m }) => {
-    let reference: string | null = null;
+    let reference: string | null = m.reference ?? null;
     if (group) {
       const kind = group.split(":")[0]!;
       if (!refs.has(group)) {
@@ -185,7 +194,7 @@ export function buildSeedPlan() {
     id: uuid(), variantId: v.id!, threshold: total(v.id!) > 0 && total(v.id!) < 5 ? 10 : rng.pick([5, 10]), isActive: true,
   }));
 
-  return { warehouses: [main, east], products, variants, stockLevels, movements, lowStockAlerts };
+  return { warehouses: [main, east], products, variants, stockLevels, movements, lowStockAlerts, ...demo };
 }
 
 function shuffle<T>(rng: Rng, xs: T[]): T[] {
@@ -213,6 +222,10 @@ export async function seedDatabase(db: PrismaClient, log: (msg: string) => void 
       await tx.stockLevel.createMany({ data: plan.stockLevels });
       await tx.inventoryMovement.createMany({ data: plan.movements });
       await tx.lowStockAlert.createMany({ data: plan.lowStockAlerts });
+      // One by one, oldest first: each takes the next order number from the sequence.
+      for (const order of plan.orders) await tx.order.create({ data: order });
+      await tx.orderLine.createMany({ data: plan.orderLines });
+      await tx.orderEvent.createMany({ data: plan.orderEvents });
       await tx.alertChannel.create({ data: data.ALERT_CHANNEL });
     }, { timeout: 60_000 });
   } catch (error) {
@@ -225,7 +238,7 @@ export async function seedDatabase(db: PrismaClient, log: (msg: string) => void 
   }
   log(`seeded ${plan.warehouses.length} warehouses, ${users.length} users, ${plan.products.length} products, ` +
     `${plan.variants.length} variants, ${plan.stockLevels.length} stock levels, ${plan.movements.length} movements, ` +
-    `${plan.lowStockAlerts.length} low-stock alerts, 1 alert channel`);
+    `${plan.lowStockAlerts.length} low-stock alerts, ${plan.orders.length} orders, 1 alert channel`);
   return { created: true };
 }
 
