@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { db } from "@/lib/db";
 import { enqueueLowStockAlerts } from "@/lib/alerts";
-import { afterStockChange, commitReservation, getStockInfo, verifyLedger } from "@/lib/inventory";
+import { afterStockChange, commitReservation, fulfilOrder, getStockInfo, receiveReturn, verifyLedger } from "@/lib/inventory";
 import { startFlashSale } from "@/lib/inventory/flash-sale";
 import { createStockedVariant, expireHolds, freshWarehousesPerTest, sessionId, type Warehouses, putInCart } from "../helpers/fixtures";
 import { bulkGuard, expectedLevelReads, expectedVariantReads, levelReads, variantReads } from "../helpers/read-models";
@@ -26,9 +26,10 @@ async function hold(variantId: string, quantity: number): Promise<string> {
   return cart;
 }
 
-async function order(variantId: string, quantity: number): Promise<void> {
+async function order(variantId: string, quantity: number): Promise<string> {
   const cart = await hold(variantId, quantity);
-  await commitReservation({ sessionId: cart, orderId: randomUUID(), customer });
+  const { orderId } = await commitReservation({ sessionId: cart, orderId: randomUUID(), customer });
+  return orderId;
 }
 
 async function ownThreshold(variantId: string, threshold: number, isActive: boolean): Promise<void> {
@@ -73,6 +74,19 @@ const states: State[] = [
       await db.productVariant.update({ where: { id: v.variantId }, data: { restockDate: new Date("2031-01-01T00:00:00Z") } });
       await order(v.variantId, 3);
       return { v, expire: [], allowance: 10 };
+    },
+  },
+  {
+    name: "committed orders, partly shipped, a return awaiting inspection",
+    build: async (w) => {
+      const v = await createStockedVariant([w.main, w.east], { stock: { MAIN: 8, EAST: 3 } });
+      const shipped = await order(v.variantId, 3);
+      await fulfilOrder({ eventId: randomUUID(), orderId: shipped, actor: "ops" });
+      const line = await db.orderLine.findFirstOrThrow({ where: { orderId: shipped } });
+      await receiveReturn({ eventId: randomUUID(), orderId: shipped, lines: [{ orderLineId: line.id, quantity: 2 }], refundCents: 0, actor: "ops" });
+      await order(v.variantId, 2);
+      await hold(v.variantId, 1);
+      return { v, expire: [], allowance: 0 };
     },
   },
   {
