@@ -19,6 +19,8 @@ const schema = z.object({
   /** Largest CSV a bulk stock upload may be (bytes); bigger files are refused with 413. */
   BULK_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1_024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Bearer token for GET /api/metrics (Prometheus); unset = the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** A variant alerts at most once per this many seconds while it stays low (default 24 h). */
   ALERT_DEBOUNCE_SECONDS: z.coerce.number().int().min(1).default(86_400),
   /** Delivery attempts before a notification becomes a DEAD letter. */

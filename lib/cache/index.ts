@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { logger } from "@/lib/logger";
 import { redisClient, redisEnabled } from "@/lib/redis";
 import { MemoryCacheStore } from "./memory-store";
@@ -67,11 +68,15 @@ export async function readThrough<T>(key: string, load: () => Promise<T>, ttlMs:
   let epoch: string | null = null;
   try {
     const hit = await store.get(key);
-    if (hit.value !== null) return JSON.parse(hit.value) as T;
+    if (hit.value !== null) {
+      metrics().cacheReads.inc({ result: "hit" });
+      return JSON.parse(hit.value) as T;
+    }
     epoch = hit.epoch;
   } catch (error) {
     logger.debug("cache read failed; loading from database", { key, error: String(error) });
   }
+  metrics().cacheReads.inc({ result: "miss" });
   if (epoch === null) return load();
   // Only loads that began under the same epoch are shared: one that started
   // before a write must not answer a read that starts after it.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { metrics } from "@/lib/metrics/registry";
 import { pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
 import { releaseReservationSchema, reserveStockSchema } from "@/lib/validation/inventory";
@@ -20,7 +21,10 @@ export async function reserveStock(input: ReserveStockInput): Promise<ReserveSto
   const { variantId, sessionId, quantity, ttlSeconds, now } = parseInput(reserveStockSchema, input);
   const ttl = (ttlSeconds ?? env.RESERVATION_TTL_SECONDS) * 1_000;
   const expiresAt = new Date((now ?? new Date()).getTime() + ttl);
+  const stopTimer = metrics().holdSeconds.startTimer();
   const outcome = await submitHold({ variantId, sessionId, quantity, expiresAt });
+  stopTimer();
+  metrics().holdDecisions.inc({ outcome: outcome.code === "NOT_FOUND" ? "not_found" : outcome.code === "INSUFFICIENT" ? "refused" : "held" });
   if (outcome.code === "NOT_FOUND") throw new InventoryError("NOT_FOUND", "This item is not stocked", { variantId });
   if (outcome.code === "INSUFFICIENT") throw new InsufficientStockError(variantId, outcome.maxHoldable);
   return { variantId, held: outcome.held, expiresAt: quantity > 0 ? expiresAt : null, maxHoldable: outcome.maxHoldable };
