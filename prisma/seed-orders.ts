@@ -33,7 +33,7 @@ export function buildDemoOrders(input: {
     l.unavailable = (l.unavailable ?? 0) + (d.unavailable ?? 0);
     l.lastAt = Math.max(l.lastAt, at);
     drafts.push({ variantId: l.variantId, warehouseId: l.warehouseId, type, quantity: d.onHand ?? 0, reservedDelta: 0, committedDelta: d.committed ?? 0,
-      unavailableDelta: d.unavailable ?? 0, reference: orderId, notes, createdBy: type === "COMMIT" ? "checkout" : actor, at });
+      unavailableDelta: d.unavailable ?? 0, unavailableReason: d.unavailable ? "RETURN_INSPECTION" : null, reference: orderId, notes, createdBy: type === "COMMIT" ? "checkout" : actor, at });
   };
 
   STORIES.forEach((story, k) => {

@@ -12,6 +12,7 @@ export {
   type CancelOrderInput, type DisposeReturnInput, type FulfilOrderInput, type ReturnOrderInput, type ShopperCancelInput, type TransitionResult,
 } from "./orders";
 export { allocateBackorders, type BackorderAllocation } from "./allocation";
+export { releaseSetAside, setAsideStock, unavailableBreakdown, type ReleaseSetAsideInput, type SetAsideStockInput, type UnavailableBreakdown } from "./unavailable";
 export { afterStockChange } from "./after-commit";
 export { setLowStockThreshold, setSafetyStock, updateVariantSettings, type LowStockThresholdInput, type SafetyStockInput, type VariantSettingsInput } from "./settings";
 export { endFlashSale, getFlashSaleStatus, startFlashSale, type FlashSaleStatus } from "./flash-sale";

@@ -62,3 +62,15 @@ export const commitReservationSchema = z.object({
   }),
   now: z.date().optional(),
 });
+
+export const unavailableReasonSchema = z.enum(["QUALITY_CONTROL", "DAMAGED"], { message: "choose quality control or damaged" });
+
+/** Sellable units set aside as unavailable (returns are set aside by the order's return instead). */
+export const setAsideStockSchema = stockOperationBase.extend({ quantity: positiveQuantity, reason: unavailableReasonSchema });
+
+/** Units set aside for `reason` back to sellable (restock) or out of on hand (write off). */
+export const releaseSetAsideSchema = stockOperationBase.extend({
+  quantity: positiveQuantity,
+  reason: unavailableReasonSchema,
+  disposition: z.enum(["restock", "write_off"], { message: "choose restock or write off" }),
+});

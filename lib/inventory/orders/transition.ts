@@ -126,7 +126,7 @@ export async function movement(
   await tx.inventoryMovement.create({
     data: {
       variantId: line.variantId, warehouseId: line.warehouseId, type: m.type, quantity: onHand, committedDelta: committed,
-      backorderedDelta: backordered, unavailableDelta: unavailable, reference: m.orderId, notes: m.notes ?? null, createdBy: m.actor,
+      backorderedDelta: backordered, unavailableDelta: unavailable, unavailableReason: unavailable ? "RETURN_INSPECTION" : null, reference: m.orderId, notes: m.notes ?? null, createdBy: m.actor,
     },
   });
 }
