@@ -22,7 +22,10 @@ jest.mock("next/headers", () => ({
 }));
 
 import { cancelOrderAction, disposeReturnAction, fulfilOrderAction, receiveReturnAction } from "@/app/actions/orders";
+import { getDashboardTiles } from "@/lib/admin/dashboard";
+import { listInventory, parseInventoryQuery } from "@/lib/admin/inventory-table";
 import { getOrderDetail } from "@/lib/admin/order-detail";
+import { getVariantDetail } from "@/lib/admin/variant-detail";
 import { listOrders, ORDER_COUNT_CAP, parseOrderQuery } from "@/lib/admin/orders";
 import OrdersPage from "@/app/admin/orders/page";
 import OrderDetailPage from "@/app/admin/orders/[id]/page";
@@ -67,6 +70,7 @@ describe("admin order actions", () => {
     expect(await fulfilOrderAction.runWithContext(asOps(), fulfil)).toMatchObject({ ok: true, data: { alreadyApplied: true } });
     expect(await counts()).toEqual(before);
     expect(await getStockInfo({ productId: v.productId })).toMatchObject({ onHand: 4, committed: 2, available: 2 });
+    expect(await getDashboardTiles()).toMatchObject({ committed: 2, unavailable: 0 });
 
     const cancelled = await cancelOrderAction.runWithContext(asAdmin(), { eventId: randomUUID(), orderId, scope: "all", note: "customer called" });
     expect(cancelled).toMatchObject({ ok: true, data: { status: "FULFILLED", lines: [{ orderLineId: line, quantity: 2 }] } });
@@ -75,6 +79,10 @@ describe("admin order actions", () => {
     const returned = await receiveReturnAction.runWithContext(asOps(), { eventId: randomUUID(), orderId, [`qty:${line}`]: "1", refundCents: "$20.00" });
     expect(returned).toMatchObject({ ok: true });
     expect(await getStockInfo({ productId: v.productId })).toMatchObject({ onHand: 5, unavailable: 1, available: 4 });
+    // The admin read models show the same committed and unavailable units.
+    expect(await getDashboardTiles()).toMatchObject({ unitsOnHand: 5, committed: 0, unavailable: 1 });
+    expect((await listInventory(parseInventoryQuery({ sort: "unavailable", dir: "desc" }))).rows[0]).toMatchObject({ id: v.variantId, committed: 0, unavailable: 1, available: 4 });
+    expect((await getVariantDetail(v.variantId))!.levels.find((l) => l.warehouseId === w.main.id)).toMatchObject({ onHand: 5, committed: 0, unavailable: 1, available: 4 });
 
     const restocked = await disposeReturnAction.runWithContext(asOps(), { eventId: randomUUID(), orderId, disposition: "restock", [`qty:${line}`]: "1" });
     expect(restocked).toMatchObject({ ok: true });
@@ -93,7 +101,7 @@ describe("admin order actions", () => {
     const { orderId, lines } = await placeOrder(v.variantId, 2);
     const line = lines[0]!.id;
     const before = await counts();
-    const cases: [unknown, unknown, Record<string, unknown>][] = [
+    const cases: [unknown, unknown, unknown][] = [
       [fulfilOrderAction, null, { eventId: randomUUID(), orderId, scope: "all" }],
       [fulfilOrderAction, asOps(), { eventId: randomUUID(), orderId, scope: "chosen", [`qty:${line}`]: "3" }],
       [fulfilOrderAction, asOps(), { eventId: randomUUID(), orderId, scope: "chosen" }],
