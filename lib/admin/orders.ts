@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pgPool } from "@/lib/db";
 import type { OrderStatus } from "@/generated/prisma/enums";
+import { orderNumberSchema } from "@/lib/validation/orders";
 import { text } from "@/lib/validation/text";
 
 export const ORDER_PAGE_SIZE = 25;
@@ -32,10 +33,10 @@ export function parseOrderQuery(params: Record<string, string | string[] | undef
   return orderQuerySchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
 }
 
-/** "SR-10042", "sr10042" or "10042" → 10042; anything else is searched as (part of) an email. */
+/** "SR-10042", "sr10042" or "10042" → 10042 (the lookup form's rule); anything else is searched as (part of) an email. */
 export function orderNumberFrom(term: string): number | null {
-  const match = /^(?:sr-?)?(\d{1,9})$/i.exec(term.trim());
-  return match ? Number(match[1]) : null;
+  const parsed = orderNumberSchema.safeParse(term);
+  return parsed.success ? parsed.data : null;
 }
 
 export type OrderListRow = {
