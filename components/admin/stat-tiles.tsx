@@ -6,7 +6,7 @@ export function StatTiles({ tiles }: { tiles: DashboardTiles }) {
     { key: "skus", label: "SKUs", value: formatNumber(tiles.skus) },
     { key: "on-hand", label: "Units on hand", value: formatNumber(tiles.unitsOnHand) },
     { key: "reserved", label: "Reserved now", value: formatNumber(tiles.reservedNow) },
-    { key: "committed", label: "Committed to orders", value: formatNumber(tiles.committed), href: "/admin/orders?status=PLACED" },
+    { key: "committed", label: "Committed to orders", value: formatNumber(tiles.committed), href: "/admin/orders" },
     { key: "unavailable", label: "Unavailable (returns)", value: formatNumber(tiles.unavailable) },
     { key: "low-stock", label: "Low stock", value: formatNumber(tiles.lowStock), href: "/admin/inventory?status=low" },
     { key: "out-of-stock", label: "Out of stock", value: formatNumber(tiles.outOfStock), href: "/admin/inventory?status=out" },

@@ -10,7 +10,6 @@ import { LINE_FIELD_PREFIX } from "@/lib/store/order-lines";
 // The domain validates again with its own schemas; field names match, so its
 // errors land on the same inputs.
 
-
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = (max: number) => z.preprocess(blank, text({ max }).optional());
 const optionalNotes = z.preprocess(blank, notesSchema.optional());
