@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatCents, formatNumber } from "@/components/admin/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -38,7 +39,7 @@ export function OrderLinesTable({ lines }: { lines: OrderDetailLine[] }) {
         {lines.map((line) => (
           <tr key={line.id} data-testid="order-line" data-sku={line.sku} data-warehouse={line.warehouseCode}>
             <Td>
-              <div className="font-medium">{line.productName}</div>
+              <Link href={`/admin/inventory/${line.variantId}`} className="font-medium text-brand-700 hover:underline">{line.productName}</Link>
               <div className="text-xs text-zinc-500">{line.variantTitle} · <span className="font-mono">{line.sku}</span>{line.preorder && " · pre-order"}</div>
             </Td>
             <Td>{line.warehouseCode} <span className="text-zinc-500">{line.warehouseName}</span></Td>
