@@ -38,7 +38,7 @@ describe("dashboard", () => {
     const expired = sessionId();
     await reserveStock({ variantId: plenty.variantId, sessionId: expired, quantity: 1 });
     await expireHolds(expired);
-    expect(await getDashboardTiles()).toEqual({ skus: 5, unitsOnHand: 25, reservedNow: 2, lowStock: 2, outOfStock: 2, stockValueCents: 25 * 2_500 });
+    expect(await getDashboardTiles()).toEqual({ skus: 5, unitsOnHand: 25, reservedNow: 2, committed: 0, unavailable: 0, lowStock: 2, outOfStock: 2, stockValueCents: 25 * 2_500 });
   });
 
   it("lists low and sold-out variants most urgent first: sold out with nothing incoming, then by share of threshold left", async () => {

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { placeOrderAction } from "@/app/actions/checkout";
 import { addToCartAction, reReserveCartLineAction, removeCartLineAction, setCartLineAction } from "@/app/actions/cart";
 import { joinWaitlist } from "@/app/actions/waitlist";
+import { cancelMyOrderAction, lookupOrderAction } from "@/app/actions/my-orders";
 import { httpStatusFor } from "@/lib/http/public-error";
 import { verifyLedger } from "@/lib/inventory";
 import { closeConnections, truncateAll } from "../helpers/db";
@@ -76,6 +77,8 @@ describe(`public edges under fuzzed input (FUZZ_SEED=${seed})`, () => {
     ["cart.reReserve", reReserveCartLineAction, (r: Rng) => ({ variantId: validId(r) })],
     ["cart.remove", removeCartLineAction, (r: Rng) => ({ variantId: validId(r) })],
     ["joinWaitlist", joinWaitlist, (r: Rng) => ({ variantId: validId(r), email: () => `${randomUUID().slice(0, 8)}@example.com` })],
+    ["orders.shopperCancel", cancelMyOrderAction, (r: Rng) => ({ eventId: () => randomUUID(), orderId: () => (r.next() < 0.5 ? randomUUID() : r.pick(known)) })],
+    ["orders.lookup", lookupOrderAction, (r: Rng) => ({ number: () => `SR-${r.int(10_000, 10_100)}`, email: () => `${randomUUID().slice(0, 8)}@example.com` })],
     ["checkout.placeOrder", placeOrderAction, (_r: Rng) => ({
       orderId: () => randomUUID(), email: () => "shopper@example.com", name: () => "Ada", address1: () => "1 Main St", city: () => "Berlin",
       postalCode: () => "10115", country: () => "DE", cardNumber: () => "4242 4242 4242 4242", cardExpiry: () => "12/39", cardCvc: () => "123",

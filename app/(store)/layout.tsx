@@ -28,7 +28,10 @@ export default function StoreLayout({ children }: { children: React.ReactNode })
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <Boxes aria-hidden className="size-5 text-brand-600" /> Stockroom
           </Link>
-          <CartLink />
+          <div className="flex items-center gap-2">
+            <Link href="/orders" className="rounded-md px-2 py-1 text-sm font-medium hover:bg-zinc-100" data-testid="orders-link">Your orders</Link>
+            <CartLink />
+          </div>
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -24,4 +24,10 @@ export const MOVEMENT_LABELS: Record<string, string> = {
   RELEASE: "Hold released",
   DAMAGE: "Damage",
   TRANSFER: "Transfer",
+  COMMIT: "Order committed",
+  FULFILMENT: "Fulfilment",
+  CANCELLATION: "Order cancellation",
+  ALLOCATION: "Backorder allocation",
+  RESTOCK: "Return restocked",
+  WRITE_OFF: "Return written off",
 };

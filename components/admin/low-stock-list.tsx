@@ -15,6 +15,8 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
           <tr>
             <Th>Variant</Th>
             <Th numeric>Available</Th>
+            <Th numeric>Committed</Th>
+            <Th numeric>Unavailable</Th>
             <Th numeric>Threshold</Th>
             <Th numeric>Incoming</Th>
             <Th>Status</Th>
@@ -32,6 +34,8 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
                 </div>
               </Td>
               <NumberCell value={row.available} />
+              <NumberCell value={row.committed} />
+              <NumberCell value={row.unavailable} />
               <NumberCell value={row.threshold} />
               <NumberCell value={row.incoming} />
               <StockStatusCell status={row.status} policy={row.policy} />

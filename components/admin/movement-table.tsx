@@ -7,6 +7,12 @@ import { Table, Td, Th } from "@/components/ui/table";
 type Row = Pick<MovementRow, "id" | "createdAt" | "variantId" | "sku" | "productName" | "warehouseCode" | "type" | "quantity" | "reference" | "notes" | "createdBy"> &
   Partial<Pick<MovementRow, "reservedDelta">>;
 
+// Order movements carry the order id as their reference (the order page's timeline is built from them).
+const ORDER_MOVEMENTS = new Set(["COMMIT", "FULFILMENT", "CANCELLATION", "ALLOCATION", "RETURN", "RESTOCK", "WRITE_OFF"]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const orderReference = (m: Pick<Row, "type" | "reference">): m is Pick<Row, "type"> & { reference: string } =>
+  ORDER_MOVEMENTS.has(m.type) && UUID.test(m.reference ?? "");
+
 /** Ledger rows; `showVariant` for lists that mix variants (the dashboard). */
 export function MovementTable({ rows, showVariant = false, caption }: { rows: Row[]; showVariant?: boolean; caption: string }) {
   if (!rows.length) return <p className="text-sm text-zinc-600">No movements match.</p>;
@@ -48,7 +54,11 @@ export function MovementTable({ rows, showVariant = false, caption }: { rows: Ro
               </Td>
               {showHolds && <Td numeric>{m.reservedDelta ? formatSigned(m.reservedDelta) : ""}</Td>}
               <Td className="max-w-xs">
-                {m.reference && <div className="font-mono text-xs">{m.reference}</div>}
+                {m.reference && (orderReference(m) ? (
+                  <Link href={`/admin/orders/${m.reference}`} className="font-mono text-xs text-brand-700 hover:underline">order {m.reference.slice(0, 8)}…</Link>
+                ) : (
+                  <div className="font-mono text-xs">{m.reference}</div>
+                ))}
                 {m.notes && <div className="text-zinc-600">{m.notes}</div>}
               </Td>
               <Td className="text-zinc-600">{m.createdBy ?? "—"}</Td>

@@ -7,6 +7,10 @@ export type DashboardTiles = {
   skus: number;
   unitsOnHand: number;
   reservedNow: number;
+  /** Units of placed orders not shipped yet (backordered ones included). */
+  committed: number;
+  /** On hand but not sellable: returns awaiting inspection. */
+  unavailable: number;
   lowStock: number;
   outOfStock: number;
   /** Σ on-hand × selling price, in cents (the schema has no cost price). */
@@ -19,6 +23,7 @@ export async function getDashboardTiles(): Promise<DashboardTiles> {
     `with ${VARIANT_STOCK_CTE}
      select count(*)::int as "skus", coalesce(sum(on_hand), 0)::bigint as "unitsOnHand",
        coalesce(sum(reserved), 0)::bigint as "reservedNow",
+       coalesce(sum(committed), 0)::bigint as "committed", coalesce(sum(unavailable), 0)::bigint as "unavailable",
        count(*) filter (where available > 0 and available <= threshold)::int as "lowStock",
        count(*) filter (where available = 0)::int as "outOfStock",
        coalesce(sum(on_hand::bigint * price_cents), 0)::bigint as "stockValueCents"
@@ -31,6 +36,8 @@ export async function getDashboardTiles(): Promise<DashboardTiles> {
     skus: Number(row.skus),
     unitsOnHand: Number(row.unitsOnHand),
     reservedNow: Number(row.reservedNow),
+    committed: Number(row.committed),
+    unavailable: Number(row.unavailable),
     lowStock: Number(row.lowStock),
     outOfStock: Number(row.outOfStock),
     stockValueCents: Number(row.stockValueCents),

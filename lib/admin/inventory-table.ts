@@ -12,6 +12,8 @@ const SORTS = {
   available: `available`,
   onHand: `on_hand`,
   reserved: `reserved`,
+  committed: `committed`,
+  unavailable: `unavailable`,
   incoming: `incoming`,
 } as const;
 export type InventorySort = keyof typeof SORTS;

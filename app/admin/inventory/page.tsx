@@ -21,6 +21,8 @@ const COLUMNS: { sort?: InventorySort; label: string; numeric?: boolean }[] = [
   { sort: "sku", label: "SKU" },
   { sort: "onHand", label: "On hand", numeric: true },
   { sort: "reserved", label: "Reserved", numeric: true },
+  { sort: "committed", label: "Committed", numeric: true },
+  { sort: "unavailable", label: "Unavailable", numeric: true },
   { sort: "available", label: "Available", numeric: true },
   { sort: "incoming", label: "Incoming", numeric: true },
   { label: "Status" },
@@ -75,6 +77,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
                 <Td className="font-mono text-xs">{row.sku}</Td>
                 <NumberCell value={row.on_hand} />
                 <NumberCell value={row.reserved} />
+                <NumberCell value={row.committed} />
+                <NumberCell value={row.unavailable} />
                 <NumberCell value={row.available} />
                 <NumberCell value={row.incoming} />
                 <StockStatusCell status={row.status} policy={row.policy} />

@@ -26,6 +26,8 @@ import { idSchema } from "@/lib/validation/inventory";
 export const metadata: Metadata = { title: "Variant" };
 export const dynamic = "force-dynamic";
 
+const LEVEL_COLUMNS = ["onHand", "reserved", "committed", "backordered", "unavailable", "incoming", "available"] as const;
+
 type Props = { params: Promise<{ variantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function VariantPage({ params, searchParams }: Props) {
@@ -62,8 +64,8 @@ export default async function VariantPage({ params, searchParams }: Props) {
         <Table data-testid="levels-table">
           <thead>
             <tr>
-              {["Warehouse", "On hand", "Reserved", "Backordered", "Incoming", "Available", "Safety stock"].map((h, i) => (
-                <Th key={h} numeric={i > 0 && i < 6}>{h}</Th>
+              {["Warehouse", "On hand", "Reserved", "Committed", "Backordered", "Unavailable", "Incoming", "Available", "Safety stock"].map((h, i) => (
+                <Th key={h} numeric={i > 0 && i < 8}>{h}</Th>
               ))}
             </tr>
           </thead>
@@ -74,8 +76,8 @@ export default async function VariantPage({ params, searchParams }: Props) {
                   {l.code} <span className="font-normal text-zinc-500">{l.name}</span>
                   {!l.stocked && <div className="text-xs font-normal text-zinc-500">not stocked here yet</div>}
                 </th>
-                {[l.onHand, l.reserved, l.backordered, l.incoming, l.available].map((n, i) => (
-                  <Td key={i} numeric>{formatNumber(n)}</Td>
+                {[l.onHand, l.reserved, l.committed, l.backordered, l.unavailable, l.incoming, l.available].map((n, i) => (
+                  <Td key={i} numeric data-column={LEVEL_COLUMNS[i]}>{formatNumber(n)}</Td>
                 ))}
                 <Td>
                   <SafetyStockForm variantId={variant.id} warehouseId={l.warehouseId} warehouseCode={l.code} safetyStock={l.safetyStock} canEdit={canEdit} />
