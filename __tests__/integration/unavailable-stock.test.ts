@@ -60,3 +60,28 @@ describe("unavailable stock with a reason", () => {
     expect((await verifyLedger()).ok).toBe(true);
   });
 });
+
+describe("set-aside actions (OPS and up)", () => {
+  it("sets aside and releases through the real actions, attributing the movement, and refuses bad input inline", async () => {
+    const { setAsideStockAction, releaseSetAsideAction } = await import("@/app/actions/inventory");
+    const { contextFor, createStaff } = await import("../helpers/admin-users");
+    const { callerContext } = await import("../helpers/fixtures");
+    const staff = await createStaff();
+    const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 4 } });
+    const base = { variantId: v.variantId, warehouseId: warehouses.main.id };
+    expect(await setAsideStockAction.runWithContext(contextFor(staff.ops), { ...base, quantity: "2", reason: "QUALITY_CONTROL", notes: "" })).toMatchObject({ ok: true });
+    const bad = await setAsideStockAction.runWithContext(contextFor(staff.ops), { ...base, quantity: "0", reason: "LOST" });
+    expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { quantity: expect.any(Array), reason: expect.any(Array) } } });
+    const tooMany = await releaseSetAsideAction.runWithContext(contextFor(staff.ops), { ...base, quantity: "3", reason: "QUALITY_CONTROL", disposition: "restock" });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: "NEGATIVE_STOCK" } });
+    const anonymous = await setAsideStockAction.runWithContext(callerContext().context, { ...base, quantity: "1", reason: "DAMAGED" });
+    expect(anonymous).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await releaseSetAsideAction.runWithContext(contextFor(staff.ops), { ...base, quantity: "2", reason: "QUALITY_CONTROL", disposition: "write_off" })).toMatchObject({ ok: true });
+    const moves = await db.inventoryMovement.findMany({ where: { variantId: v.variantId, unavailableReason: { not: null } }, orderBy: { id: "asc" }, select: { type: true, createdBy: true, quantity: true } });
+    expect(moves).toEqual([
+      { type: "SET_ASIDE", createdBy: staff.ops.email, quantity: 0 },
+      { type: "WRITE_OFF", createdBy: staff.ops.email, quantity: -2 },
+    ]);
+    expect(await getStockInfo({ productId: v.productId })).toMatchObject({ onHand: 2, unavailable: 0 });
+  });
+});

@@ -9,6 +9,8 @@ import {
   recordDamage,
   recordReturn,
   releaseHoldAsStaff,
+  releaseSetAside,
+  setAsideStock,
   setSafetyStock,
   transferStock,
   updateVariantSettings,
@@ -18,6 +20,8 @@ import {
   damageForm,
   receiveForm,
   releaseHoldForm,
+  releaseSetAsideForm,
+  setAsideForm,
   returnForm,
   safetyStockForm,
   settingsForm,
@@ -65,6 +69,20 @@ export const recordDamageAction = defineAction({
   access: "OPS",
   input: damageForm,
   handler: (input, { user }) => recordDamage({ ...input, actor: user.email }),
+});
+
+export const setAsideStockAction = defineAction({
+  name: "inventory.setAside",
+  access: "OPS",
+  input: setAsideForm,
+  handler: (input, { user }) => setAsideStock({ ...input, actor: user.email }),
+});
+
+export const releaseSetAsideAction = defineAction({
+  name: "inventory.releaseSetAside",
+  access: "OPS",
+  input: releaseSetAsideForm,
+  handler: (input, { user }) => releaseSetAside({ ...input, actor: user.email }),
 });
 
 export const releaseHoldAction = defineAction({

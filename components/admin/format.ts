@@ -28,6 +28,7 @@ export const MOVEMENT_LABELS: Record<string, string> = {
   FULFILMENT: "Fulfilment",
   CANCELLATION: "Order cancellation",
   ALLOCATION: "Backorder allocation",
-  RESTOCK: "Return restocked",
-  WRITE_OFF: "Return written off",
+  RESTOCK: "Restocked (was unavailable)",
+  WRITE_OFF: "Written off (was unavailable)",
+  SET_ASIDE: "Set aside as unavailable",
 };

@@ -1,14 +1,23 @@
 "use client";
 
-import { adjustStockAction, receiveStockAction, recordDamageAction, recordReturnAction, transferStockAction } from "@/app/actions/inventory";
+import {
+  adjustStockAction, receiveStockAction, recordDamageAction, recordReturnAction, releaseSetAsideAction, setAsideStockAction, transferStockAction,
+} from "@/app/actions/inventory";
 import { ActionForm } from "@/components/ui/action-form";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { WarehouseSelect } from "./warehouse-select";
 import { cardStyles } from "@/components/ui/card";
 
 type Warehouse = { id: string; code: string; name: string };
 
-/** The five stock operations of a variant (OPS and ADMIN). Each writes one ledger movement (two for a transfer). */
+const reasonOptions = (
+  <>
+    <option value="QUALITY_CONTROL">Quality control</option>
+    <option value="DAMAGED">Damaged, awaiting write-off</option>
+  </>
+);
+
+/** The stock operations of a variant (OPS and ADMIN). Each writes one ledger movement (two for a transfer). */
 export function StockOperationForms({ variantId, warehouses }: { variantId: string; warehouses: Warehouse[] }) {
   const hidden = <input type="hidden" name="variantId" value={variantId} />;
   return (
@@ -59,6 +68,30 @@ export function StockOperationForms({ variantId, warehouses }: { variantId: stri
           <WarehouseSelect warehouses={warehouses} />
           <TextField name="quantity" label="Units damaged or lost" type="number" inputMode="numeric" min={1} required />
           <TextField name="notes" label="What happened" required />
+        </ActionForm>
+      </section>
+      <section className={cardStyles} aria-labelledby="op-set-aside">
+        <h3 id="op-set-aside" className="mb-2 font-medium">Set aside as unavailable</h3>
+        <ActionForm action={setAsideStockAction} label="Set aside as unavailable" submitLabel="Set aside" success="Units set aside">
+          {hidden}
+          <WarehouseSelect warehouses={warehouses} />
+          <TextField name="quantity" label="Units" type="number" inputMode="numeric" min={1} required />
+          <SelectField name="reason" label="Reason">{reasonOptions}</SelectField>
+          <TextField name="notes" label="Notes (optional)" />
+        </ActionForm>
+      </section>
+      <section className={cardStyles} aria-labelledby="op-release-aside">
+        <h3 id="op-release-aside" className="mb-2 font-medium">Release set-aside units</h3>
+        <ActionForm action={releaseSetAsideAction} label="Release set-aside units" submitLabel="Release" success="Set-aside units released">
+          {hidden}
+          <WarehouseSelect warehouses={warehouses} />
+          <TextField name="quantity" label="Units" type="number" inputMode="numeric" min={1} required />
+          <SelectField name="reason" label="Set aside for">{reasonOptions}</SelectField>
+          <SelectField name="disposition" label="Then">
+            <option value="restock">Restock (sellable again)</option>
+            <option value="write_off">Write off</option>
+          </SelectField>
+          <TextField name="notes" label="Notes (optional)" />
         </ActionForm>
       </section>
     </div>

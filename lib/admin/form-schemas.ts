@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InventoryPolicy } from "@/generated/prisma/enums";
-import { idSchema, MAX_STOCK_DELTA, notesSchema, referenceSchema } from "@/lib/validation/inventory";
+import { idSchema, MAX_STOCK_DELTA, notesSchema, referenceSchema, unavailableReasonSchema } from "@/lib/validation/inventory";
 
 // Inputs of the admin server actions. Forms post strings, so numbers are
 // coerced here and blank optional fields become undefined; the domain
@@ -30,6 +30,11 @@ export const adjustForm = z.object({
 });
 export const receiveForm = z.object({ ...target, quantity, reference: requiredText("enter the purchase order number").pipe(referenceSchema), notes: optionalNotes });
 export const returnForm = z.object({ ...target, quantity, reference: optionalReference, notes: optionalNotes });
+export const setAsideForm = z.object({ ...target, quantity, reason: z.preprocess(blank, unavailableReasonSchema), notes: optionalNotes });
+export const releaseSetAsideForm = z.object({
+  ...target, quantity, reason: z.preprocess(blank, unavailableReasonSchema),
+  disposition: z.preprocess(blank, z.enum(["restock", "write_off"], { message: "choose restock or write off" })), notes: optionalNotes,
+});
 export const damageForm = z.object({ ...target, quantity, notes: requiredText("say what happened").pipe(notesSchema), reference: optionalReference });
 export const transferForm = z.object({
   variantId: idSchema,

@@ -8,6 +8,7 @@ import { OnHandChart } from "@/components/admin/on-hand-chart";
 import { FlashSaleForms } from "@/components/admin/flash-sale-forms";
 import { SafetyStockForm, VariantSettingsForm } from "@/components/admin/settings-forms";
 import { getFlashSaleStatus } from "@/lib/inventory/flash-sale";
+import { unavailableBreakdown } from "@/lib/inventory";
 import { PolicyBadge } from "@/components/admin/status-badge";
 import { StockOperationForms } from "@/components/admin/stock-operation-forms";
 import { Button, buttonStyles } from "@/components/ui/button";
@@ -26,6 +27,7 @@ import { idSchema } from "@/lib/validation/inventory";
 export const metadata: Metadata = { title: "Variant" };
 export const dynamic = "force-dynamic";
 
+const UNAVAILABLE_REASONS = { RETURN_INSPECTION: "awaiting return inspection", QUALITY_CONTROL: "in quality control", DAMAGED: "damaged, awaiting write-off" } as const;
 const LEVEL_COLUMNS = ["onHand", "reserved", "committed", "backordered", "unavailable", "incoming", "available"] as const;
 
 type Props = { params: Promise<{ variantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -35,12 +37,13 @@ export default async function VariantPage({ params, searchParams }: Props) {
   const user = await requirePageUser("OPS", `/admin/inventory/${encodeURIComponent(variantId)}`);
   if (!idSchema.safeParse(variantId).success) notFound();
   const filter = { ...parseMovementFilter(await searchParams), variantId };
-  const [variant, history, series, holds, flashSale] = await Promise.all([
+  const [variant, history, series, holds, flashSale, unavailable] = await Promise.all([
     getVariantDetail(variantId),
     listMovements(filter),
     getOnHandSeries(variantId, 90),
     listActiveHolds({ variantId, pageSize: 100 }),
     getFlashSaleStatus(variantId),
+    unavailableBreakdown(variantId),
   ]);
   if (!variant) notFound();
   const canEdit = hasRole(user, "ADMIN");
@@ -86,6 +89,12 @@ export default async function VariantPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </Table>
+        {unavailable.length > 0 && (
+          <p className="mt-3 text-sm text-zinc-600" data-testid="unavailable-reasons">
+            Unavailable:{" "}
+            {unavailable.map((u) => `${formatNumber(u.units)} ${UNAVAILABLE_REASONS[u.reason]} at ${warehouses.find((w) => w.id === u.warehouseId)?.code ?? "?"}`).join(", ")}
+          </p>
+        )}
       </section>
 
       <section className={cardStyles} aria-labelledby="chart-heading">
