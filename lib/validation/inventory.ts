@@ -56,7 +56,8 @@ export const commitReservationSchema = z.object({
   sessionId: sessionIdSchema,
   orderId: idSchema,
   customer: z.object({
-    email: z.email().max(200),
+    // Lowercased: order lookup and the admin's email search compare addresses without case.
+    email: z.email().max(200).transform((email) => email.toLowerCase()),
     name: text({ min: 1, max: 200 }),
     address: z.record(text({ max: 60 }), text({ max: 500 })).default({}),
   }),
