@@ -1,5 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
+import { AuthError, NotFoundError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
 import { renderMetrics } from "@/lib/metrics/collect";
 
 export const dynamic = "force-dynamic";
@@ -12,9 +14,11 @@ function authorized(header: string | null): boolean {
 
 /** Prometheus scrape endpoint; `Authorization: Bearer $METRICS_TOKEN`. Without a token configured it does not exist. */
 export async function GET(request: Request) {
-  if (!env.METRICS_TOKEN) return new Response("Not found", { status: 404 });
+  if (!env.METRICS_TOKEN) return jsonError(new NotFoundError("Not found"), "metrics");
   if (!authorized(request.headers.get("authorization"))) {
-    return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } });
+    const refused = jsonError(new AuthError("UNAUTHENTICATED", "A metrics token is required"), "metrics");
+    refused.headers.set("www-authenticate", 'Bearer realm="metrics"');
+    return refused;
   }
   const { body, contentType } = await renderMetrics();
   return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
