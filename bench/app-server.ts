@@ -23,7 +23,14 @@ export type AppInstance = { port: number; url: string; process: ChildProcess; st
 export async function startApp(env: Record<string, string>): Promise<AppInstance> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const port = await freePort();
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each app instance (written when it stops); read it with bench/profile-summary.ts.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  // BENCH_APP_NODE_FLAGS: extra node flags for the app only (e.g. GC settings, --heapsnapshot-signal).
+  profile.push(...(process.env.BENCH_APP_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean));
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  // Through sh, to lift the soft open-file limit to the hard one first: each SSE stream is a socket (sse-fanout).
+  const raiseFdLimit = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
+  const child = spawn("sh", ["-c", raiseFdLimit, process.execPath, ...profile, next, "start", "-p", String(port)], {
     cwd: root,
     // The bench plays the load balancer: its X-Forwarded-For names each simulated shopper.
     env: { ...process.env, TRUSTED_PROXY_HOPS: "1", ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error" },
