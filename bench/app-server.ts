@@ -55,6 +55,20 @@ export async function startApp(env: Record<string, string>): Promise<AppInstance
   return { port, url, process: child, stop };
 }
 
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of stat)
+}
+
+/** `load` plus the app process's CPU per request over the round: where the app's own time goes, apart from PostgreSQL and the client. */
+export async function loadWithCpu(pid: number, ms: number, concurrency: number, request: (loop: number) => Promise<boolean>) {
+  const cpuBefore = processCpuMs(pid);
+  const result = await load(ms, concurrency, request);
+  return { ...result, appCpuMsPerOp: (processCpuMs(pid) - cpuBefore) / Math.max(1, result.latencies.length) };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

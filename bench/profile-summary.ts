@@ -41,6 +41,13 @@ function area(url: string, name: string): string {
   return url.replace(/^file:\/\//, "").split("/").slice(-2).join("/");
 }
 
+// PROFILE_MATCH=<regex>: also the inclusive time (self + callees, within
+// synchronous stacks) of frames whose "function file" label matches.
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const inclusive = new Map<string, number>();
+const match = process.env.PROFILE_MATCH ? new RegExp(process.env.PROFILE_MATCH, "i") : null;
+
 const functions = new Map<string, number>();
 const areas = new Map<string, number>();
 let total = 0;
@@ -54,6 +61,16 @@ for (const [id, us] of selfUs) {
     continue;
   }
   const key = `${functionName || "(anonymous)"} ${area(url, functionName)}:${lineNumber + 1}`;
+  if (match) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      const label = `${frame.functionName || "(anonymous)"} ${area(frame.url, frame.functionName)}`;
+      if (seen.has(label) || !match.test(label)) continue;
+      seen.add(label);
+      inclusive.set(label, (inclusive.get(label) ?? 0) + us);
+    }
+  }
   functions.set(key, (functions.get(key) ?? 0) + us);
   const a = area(url, functionName);
   areas.set(a, (areas.get(a) ?? 0) + us);
@@ -65,3 +82,7 @@ console.log("\nself time by area (share of busy):");
 for (const [name, us] of [...areas].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
 console.log("\nself time by function:");
 for (const [name, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+if (match) {
+  console.log(`\ninclusive time of frames matching ${match}:`);
+  for (const [name, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+}
