@@ -10,7 +10,7 @@
 // app instance is polled until it answers the new figure. The time from the
 // write's invalidation returning to the first fresh answer of the other
 // instance is `cross_instance_stale_ms_*` (the pub/sub delay plus one poll).
-import { get, load, percentile, startApp } from "./app-server";
+import { get, load, loadWithCpu, percentile, startApp } from "./app-server";
 import { median, prepareBenchDatabase } from "./setup";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -81,8 +81,8 @@ async function main() {
   const stockUrl = `${app.url}/api/inventory/stock?productId=${product.id}`;
   const staticUrl = `${app.url}/api/live`;
   const expectStatus = (url: string) => async () => (await get(url)).status === 200;
-  const stock = () => load(ROUND_MS, CONCURRENCY, expectStatus(stockUrl));
-  const baseline = () => load(ROUND_MS, CONCURRENCY, expectStatus(staticUrl));
+  const stock = () => loadWithCpu(app.process.pid!, ROUND_MS, CONCURRENCY, expectStatus(stockUrl));
+  const baseline = () => loadWithCpu(app.process.pid!, ROUND_MS, CONCURRENCY, expectStatus(staticUrl));
 
   try {
     const body = JSON.parse((await get(stockUrl)).body) as { variants: unknown[] };
@@ -110,6 +110,9 @@ async function main() {
         p50_ms: Number(median(ours.map((r) => percentile(r.latencies, 50))).toFixed(2)),
         p99_ms: Number(p99.toFixed(2)),
         baseline_p99_ms: Number(median(base.map((r) => percentile(r.latencies, 99))).toFixed(2)),
+        // CPU the app process spent per request: steadier than throughput on a shared machine.
+        app_cpu_ms_per_op: Number(median(ours.map((r) => r.appCpuMsPerOp)).toFixed(3)),
+        baseline_app_cpu_ms_per_op: Number(median(base.map((r) => r.appCpuMsPerOp)).toFixed(3)),
         cross_instance_stale_ms_p50: Number(percentile(staleness.stale, 50).toFixed(2)),
         cross_instance_stale_ms_p99: Number(percentile(staleness.stale, 99).toFixed(2)),
         cross_instance_stale_ms_max: Number(staleness.stale.at(-1)!.toFixed(2)),
