@@ -23,7 +23,14 @@ export type AppInstance = { port: number; url: string; process: ChildProcess; st
 export async function startApp(env: Record<string, string>): Promise<AppInstance> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const port = await freePort();
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each app instance (written when it stops); read it with bench/profile-summary.ts.
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  // BENCH_APP_NODE_FLAGS: extra node flags for the app only (e.g. GC settings, --heapsnapshot-signal).
+  profile.push(...(process.env.BENCH_APP_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean));
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  // Through sh, to lift the soft open-file limit to the hard one first: each SSE stream is a socket (sse-fanout).
+  const raiseFdLimit = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
+  const child = spawn("sh", ["-c", raiseFdLimit, process.execPath, ...profile, next, "start", "-p", String(port)], {
     cwd: root,
     // The bench plays the load balancer: its X-Forwarded-For names each simulated shopper.
     env: { ...process.env, TRUSTED_PROXY_HOPS: "1", ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "error" },
@@ -46,6 +53,20 @@ export async function startApp(env: Record<string, string>): Promise<AppInstance
     if (child.exitCode === null) child.kill("SIGKILL");
   };
   return { port, url, process: child, stop };
+}
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of stat)
+}
+
+/** `load` plus the app process's CPU per request over the round: where the app's own time goes, apart from PostgreSQL and the client. */
+export async function loadWithCpu(pid: number, ms: number, concurrency: number, request: (loop: number) => Promise<boolean>) {
+  const cpuBefore = processCpuMs(pid);
+  const result = await load(ms, concurrency, request);
+  return { ...result, appCpuMsPerOp: (processCpuMs(pid) - cpuBefore) / Math.max(1, result.latencies.length) };
 }
 
 export function percentile(sorted: number[], p: number): number {

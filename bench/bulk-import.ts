@@ -2,7 +2,7 @@
 // real upload path (stream parse → zod → COPY into a temp table → locked,
 // set-based apply with 100k movements → after-commit events) and compares it
 // with a plain COPY of the same file into a scratch table, in the same run.
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -29,10 +29,43 @@ async function* chunks(bytes: Buffer): AsyncIterable<Uint8Array> {
   for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
 }
 
+/**
+ * BENCH_PHASES=1: where an apply's time goes — every statement the app sends
+ * (timed from send to result, by its first words) and the parse before them,
+ * printed to stderr for the last round. Measured in this process by wrapping
+ * pg's Client#query, so the app code runs unchanged.
+ */
+const phases = new Map<string, number>();
+function recordPhases() {
+  const original = Client.prototype.query as (...args: unknown[]) => unknown;
+  (Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string; name?: string } | undefined;
+    const text = typeof first === "string" ? first : first?.text ?? (first ? "copy" : "?");
+    const label = text.replace(/\s+/g, " ").trim().slice(0, 70);
+    const started = performance.now();
+    const done = () => phases.set(label, (phases.get(label) ?? 0) + performance.now() - started);
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      // pg's Pool#query passes a callback.
+      args[args.length - 1] = (...results: unknown[]) => {
+        done();
+        return (callback as (...a: unknown[]) => unknown)(...results);
+      };
+      return original.apply(this, args);
+    }
+    const result = original.apply(this, args);
+    if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(done, done);
+    else if (result && typeof (result as NodeJS.EventEmitter).on === "function") (result as NodeJS.EventEmitter).on("finish", done);
+    return result;
+  };
+}
+
 async function main() {
+  if (process.env.BENCH_PHASES) recordPhases();
   const url = await prepareBenchDatabase();
   const { disconnectDb, pgPool } = await import("../lib/db");
   const { applyBulkUpload } = await import("../lib/bulk/upload");
+  const { parseBulkCsv } = await import("../lib/bulk/parse-csv");
   const { verifyLedger } = await import("../lib/inventory");
   const { disconnectRedis } = await import("../lib/redis");
 
@@ -97,7 +130,17 @@ async function main() {
     const file = generateCsv(round);
     baseRuns.push(await baseline(file));
     ledgerRuns.push(await ledgerInsert());
+    phases.clear();
     oursRuns.push(await ours(round, file));
+  }
+  if (process.env.BENCH_PHASES) {
+    const total = oursRuns.at(-1)! * 1_000;
+    const inDb = [...phases.values()].reduce((a, b) => a + b, 0);
+    const parseStarted = performance.now();
+    await parseBulkCsv(chunks(generateCsv(ROUNDS)), { maxBytes: 1 << 30 });
+    const parseMs = performance.now() - parseStarted;
+    console.error(`phases of the last apply (${total.toFixed(0)} ms; outside these statements: ${(total - inDb).toFixed(0)} ms, of which parse + validate, timed again on its own: ${parseMs.toFixed(0)} ms):`);
+    for (const [label, ms] of [...phases].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.error(`${ms.toFixed(0).padStart(7)} ms  ${label}`);
   }
   const ledger = await verifyLedger();
   await baselinePool.end();
@@ -105,6 +148,7 @@ async function main() {
   await disconnectRedis();
   const seconds = median(oursRuns);
   const baselineSeconds = median(baseRuns);
+  const floor = median(baseRuns.map((copy, i) => copy + ledgerRuns[i]!));
   console.error(`runs: ours ${oursRuns.map((s) => s.toFixed(2)).join(", ")} s; COPY ${baseRuns.map((s) => s.toFixed(3)).join(", ")} s`);
   console.log(JSON.stringify({
     bench: "bulk-import",
@@ -113,6 +157,9 @@ async function main() {
     baseline_seconds: Number(baselineSeconds.toFixed(3)),
     ratio: Number((seconds / baselineSeconds).toFixed(2)),
     ledger_insert_seconds: Number(median(ledgerRuns).toFixed(3)),
+    // The floor any ledgered apply pays: the file's COPY plus the bare ledger insert, per round.
+    floor_seconds: Number(floor.toFixed(3)),
+    floor_ratio: Number((seconds / floor).toFixed(2)),
     invariant_ok: ledger.ok,
   }));
 }

@@ -6,7 +6,7 @@
 // concurrency. BENCH_MODE=update measures quantity changes in existing carts
 // (the cart page's action, with each shopper's cookie) instead.
 // Target (ratio of medians per round pair): ≥ 0.4, p99 < 150 ms.
-import { get, load, percentile, serverActionId, startApp } from "./app-server";
+import { get, load, loadWithCpu, percentile, serverActionId, startApp } from "./app-server";
 import { median, prepareBenchDatabase } from "./setup";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -110,11 +110,12 @@ async function main() {
   try {
     await load(1_000, CONCURRENCY, ours); // warm-up
     await load(1_500, CONCURRENCY, baseline);
-    const mine: Awaited<ReturnType<typeof load>>[] = [];
-    const base: Awaited<ReturnType<typeof load>>[] = [];
+    const mine: Awaited<ReturnType<typeof loadWithCpu>>[] = [];
+    const base: Awaited<ReturnType<typeof loadWithCpu>>[] = [];
+    const pid = app.process.pid!;
     for (let round = 0; round < ROUNDS; round++) {
-      base.push(await load(ROUND_MS, CONCURRENCY, baseline));
-      mine.push(await load(ROUND_MS, CONCURRENCY, ours));
+      base.push(await loadWithCpu(pid, ROUND_MS, CONCURRENCY, baseline));
+      mine.push(await loadWithCpu(pid, ROUND_MS, CONCURRENCY, ours));
     }
     const ledger = await verifyLedger();
     const level = await db.stockLevel.findFirstOrThrow({ where: { variantId: variant.id }, select: { onHand: true, reserved: true } });
@@ -128,6 +129,9 @@ async function main() {
         p50_ms: Number(median(mine.map((r) => percentile(r.latencies, 50))).toFixed(1)),
         p99_ms: Number(median(mine.map((r) => percentile(r.latencies, 99))).toFixed(1)),
         response_bytes: lastBytes,
+        // CPU the app process spent per request (PostgreSQL, Redis and this client are apart).
+        app_cpu_ms_per_op: Number(median(mine.map((r) => r.appCpuMsPerOp)).toFixed(2)),
+        baseline_app_cpu_ms_per_op: Number(median(base.map((r) => r.appCpuMsPerOp)).toFixed(2)),
         failures: mine.reduce((n, r) => n + r.failures, 0),
         oversold: Math.max(0, level.reserved - level.onHand),
         invariant_ok: ledger.ok,

@@ -1,15 +1,26 @@
-// sse-fanout: 2,000 concurrent SSE subscribers of one product on one app
+// sse-fanout: 10,000 concurrent SSE subscribers of one product on one app
 // instance; each stock change (a hold made by this process, published through
 // Redis like any other instance's) must reach every subscriber. Latency is
 // measured per subscriber from the start of the change to the arrival of the
 // frame showing it. Baseline (same run): the same change→client latency with a
-// single subscriber; ratio = p99 with 2,000 / p99 with one. Target: p99 < 250 ms.
+// single subscriber; ratio = p99 with 10,000 / p99 with one. Target: p99 < 250 ms,
+// 0 missed. Also prints the app's resident memory with all streams open
+// (`rss_mb`) and per stream (`kb_per_stream`: RSS growth ÷ streams).
+//
+// Every subscriber is its own viewer (X-Forwarded-For behind the bench's
+// trusted proxy hop), so the per-IP cap applies as in production; the
+// instance cap (SSE_MAX_STREAMS) is raised above the subscriber count for the
+// bench only. Each side holds one socket per subscriber: the bench raises its
+// own soft file-descriptor limit where it can and refuses to start if the
+// limit is too low (`ulimit -n`).
 import http from "node:http";
 import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { percentile, startApp } from "./app-server";
 import { createBenchVariant, prepareBenchDatabase } from "./setup";
 
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2_000);
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 10);
 
 type Subscriber = { waitFor: (available: number) => Promise<number>; close: () => void };
@@ -53,13 +64,14 @@ function subscribe(url: string, agent: http.Agent, viewer: number): Promise<Subs
   });
 }
 
-async function measure(url: string, count: number, variantId: string, startAvailable: number, reserve: (variantId: string) => Promise<unknown>) {
+async function measure(url: string, count: number, variantId: string, startAvailable: number, reserve: (variantId: string) => Promise<unknown>, onOpen: () => unknown = () => {}) {
   const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
   const subscribers: Subscriber[] = [];
   for (let i = 0; i < count; i += 100) {
     // Connect in waves of 100 so the server is not handed 2,000 handshakes at once.
     subscribers.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, k) => subscribe(url, agent, i + k + 1)))));
   }
+  await onOpen();
   const latencies: number[] = [];
   let missed = 0;
   for (let change = 1; change <= CHANGES; change++) {
@@ -80,7 +92,27 @@ async function measure(url: string, count: number, variantId: string, startAvail
   return { latencies: latencies.sort((a, b) => a - b), missed };
 }
 
+/** Resident memory of a process, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1_024 : NaN;
+}
+
+/** File descriptors this process may open (soft limit); children inherit it. */
+function openFileLimit(): number {
+  try {
+    return Number(execFileSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).trim());
+  } catch {
+    return NaN;
+  }
+}
+
 async function main() {
+  // Each subscriber is a socket on both sides (plus the app's database and Redis connections).
+  const limit = openFileLimit();
+  if (limit < SUBSCRIBERS + 1_000) {
+    throw new Error(`open file limit ${limit} is too low for ${SUBSCRIBERS} subscribers: run \`ulimit -n ${SUBSCRIBERS * 2}\` first`);
+  }
   await prepareBenchDatabase();
   const { disconnectDb } = await import("../lib/db");
   const { reserveStock } = await import("../lib/inventory");
@@ -93,11 +125,17 @@ async function main() {
     REDIS_URL: process.env.REDIS_URL!,
     REDIS_KEY_PREFIX: process.env.REDIS_KEY_PREFIX!,
     SESSION_SECRET: "bench-session-secret-0123456789abcdef",
+    SSE_MAX_STREAMS: String(SUBSCRIBERS + 1_000),
   });
   const reserve = (variantId: string) => reserveStock({ variantId, sessionId: randomBytes(18).toString("base64url"), quantity: 1 });
   try {
     const base = await measure(`${app.url}/api/inventory/stream?productId=${single.productId}`, 1, single.variantId, 1_000, reserve);
-    const ours = await measure(`${app.url}/api/inventory/stream?productId=${fanout.productId}`, SUBSCRIBERS, fanout.variantId, 1_000, reserve);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const rssBefore = rssMb(app.process.pid!);
+    let rssOpen = NaN;
+    const ours = await measure(`${app.url}/api/inventory/stream?productId=${fanout.productId}`, SUBSCRIBERS, fanout.variantId, 1_000, reserve, () => {
+      rssOpen = rssMb(app.process.pid!);
+    });
     const p99 = percentile(ours.latencies, 99);
     const baseP99 = percentile(base.latencies, 99);
     console.log(
@@ -111,6 +149,9 @@ async function main() {
         baseline_p99_ms: Number(baseP99.toFixed(1)),
         ratio: Number((p99 / baseP99).toFixed(2)),
         missed: ours.missed + base.missed,
+        rss_mb: Math.round(rssOpen),
+        rss_before_mb: Math.round(rssBefore),
+        kb_per_stream: Number((((rssOpen - rssBefore) * 1_024) / SUBSCRIBERS).toFixed(1)),
         deliveries: ours.latencies.length,
       }),
     );

@@ -66,6 +66,8 @@ test("twenty consecutive add, quantity-change and remove actions all succeed and
   for (const [pick, quantity] of [[a, 3], [a, 4], [a, 5], [a, 2], [b, 2], [b, 3], [b, 4], [b, 1], [c, 4], [c, 2]] as const) {
     await setQuantity(pick, quantity);
   }
+  // The page is not re-rendered after a change: the header count follows the answers (a 2, b 1, c 2).
+  await expect(page.getByTestId("cart-count")).toHaveText("5");
   await remove(c);
   await addFromProductPage(c, 1);
   await page.goto("/cart");

@@ -75,10 +75,19 @@ test("a hold made through instance A reaches an SSE subscriber and a shopper's p
   const shopper = await (await browser.newContext({ baseURL: `http://127.0.0.1:${portA}` })).newPage();
   await shopper.goto(`/products/${pick.slug}?variant=${pick.variantId}`);
   await expect(shopper.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+  // Both instances answer stock JSON from their near caches before the hold.
+  const stockOn = async (port: number) => {
+    const body = (await (await request.get(`http://127.0.0.1:${port}/api/inventory/stock?productId=${pick.productId}&variantId=${pick.variantId}`)).json()) as { variants: { available: number }[] };
+    return body.variants[0]!.available;
+  };
+  for (const port of [portA, portB, portA, portB]) expect(await stockOn(port)).toBe(pick.available);
   const update = nextStockFrame(reader, (d) => d.variants[0]!.available === pick.available - 1);
   await shopper.getByTestId("add-to-cart").click();
   await expect(shopper.getByText("Added to cart — held for you")).toBeVisible();
   const heldAt = Date.now(); // the action has answered: the hold is committed
+  // The instance that wrote is never stale; the other drops its copy when the invalidation message arrives.
+  expect(await stockOn(portA)).toBe(pick.available - 1);
+  await expect.poll(() => stockOn(portB), { timeout: 1_000 }).toBe(pick.available - 1);
   const seen = await update;
   expect(seen.at - heldAt).toBeLessThan(1_000);
   await expect(watcher.getByTestId("stock-badge")).toHaveText(`Only ${pick.available - 1} left`, { timeout: 1_000 });

@@ -15,6 +15,8 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["auto", "0", "1"]).default("auto"),
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   STOCK_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** Longest an instance keeps its in-process copy of a cached stock read (ms; 0 = off); other instances' writes drop it at once over Redis pub/sub. */
+  STOCK_NEAR_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   LOW_STOCK_DEFAULT_THRESHOLD: z.coerce.number().int().min(0).default(5),
   /** Largest CSV a bulk stock upload may be (bytes); bigger files are refused with 413. */
   BULK_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1_024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),

@@ -70,7 +70,9 @@ describe("cart actions (through the real action client)", () => {
     const v = await createStockedVariant([warehouses.main], { stock: { MAIN: 4 } });
     const { cart, context } = callerContext();
     await addToCartAction.runWithContext(context, { variantId: v.variantId, quantity: 1 });
-    expect(await setCartLineAction.runWithContext(context, { variantId: v.variantId, quantity: 3 })).toMatchObject({ ok: true, data: { quantity: 3 } });
+    const set = await setCartLineAction.runWithContext(context, { variantId: v.variantId, quantity: 3 });
+    // The answer carries what the cart page shows besides the line (it is not re-rendered): count and subtotal.
+    expect(set).toMatchObject({ ok: true, data: { quantity: 3, cartItems: 3, subtotalCents: 3 * 2_500 } });
     const tooMany = await setCartLineAction.runWithContext(context, { variantId: v.variantId, quantity: 9 });
     expect(tooMany).toMatchObject({ ok: false, error: { code: "INSUFFICIENT_STOCK", details: { available: 4 } } });
     expect((await getCart(cart)).lines[0]).toMatchObject({ quantity: 3, held: 3 });

@@ -20,7 +20,7 @@ const line = (patch: Partial<CartLineView> = {}): CartLineView => ({
 });
 
 function fakeActions(): CartLineActions & Record<keyof CartLineActions, jest.Mock> {
-  const change = { ok: true as const, data: { variantId: "v", quantity: 2, requested: 2, limited: false, expiresAt: null } };
+  const change = { ok: true as const, data: { variantId: "v", quantity: 2, requested: 2, limited: false, expiresAt: null, cartItems: 2, subtotalCents: 5_600 } };
   return {
     setQuantity: jest.fn(async () => change),
     reReserve: jest.fn(async () => change),
@@ -56,7 +56,7 @@ describe("CartLine", () => {
 
   it("sends one request for one edit, though Enter is followed by a blur", async () => {
     const actions = fakeActions();
-    actions.setQuantity.mockResolvedValue({ ok: true, data: { quantity: 4 } } as never);
+    actions.setQuantity.mockResolvedValue({ ok: true, data: { quantity: 4, expiresAt: null, cartItems: 4, subtotalCents: 11_200 } } as never);
     render(<CartLine line={line()} actions={actions} />);
     const input = screen.getByLabelText("Quantity of Organic Tee Black / M");
     fireEvent.change(input, { target: { value: "4" } });
@@ -64,6 +64,36 @@ describe("CartLine", () => {
     fireEvent.blur(input);
     await waitFor(() => expect(toast.success).toHaveBeenCalledWith("Now holding 4"));
     expect(actions.setQuantity).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a changed quantity from the action's answer, announcing the cart's count and subtotal, without re-rendering the page", async () => {
+    const actions = fakeActions();
+    const expiresAt = new Date(Date.now() + 900_000).toISOString();
+    actions.setQuantity.mockResolvedValue({ ok: true, data: { variantId: line().variantId, quantity: 3, requested: 3, limited: false, expiresAt, cartItems: 5, subtotalCents: 14_000 } } as never);
+    const announced: Record<string, number> = {};
+    const listen = (name: string) => (event: Event) => void (announced[name] = (event as CustomEvent<number>).detail);
+    const onCount = listen("count");
+    const onSubtotal = listen("subtotal");
+    window.addEventListener("stockroom:cart-count", onCount);
+    window.addEventListener("stockroom:cart-subtotal", onSubtotal);
+    try {
+      render(<CartLine line={line()} actions={actions} />);
+      const input = screen.getByLabelText("Quantity of Organic Tee Black / M");
+      fireEvent.change(input, { target: { value: "3" } });
+      fireEvent.blur(input);
+      await waitFor(() => expect(screen.getByText("$84.00")).toBeInTheDocument());
+      expect(input).toHaveValue(3);
+      expect(screen.getByTestId("hold-countdown")).toHaveTextContent(/Held for 1[45]:\d\d/);
+      expect(announced).toEqual({ count: 5, subtotal: 14_000 });
+      expect(refresh).not.toHaveBeenCalled();
+      // Changing back to the first quantity is a change too.
+      fireEvent.change(input, { target: { value: "2" } });
+      fireEvent.blur(input);
+      await waitFor(() => expect(actions.setQuantity).toHaveBeenCalledTimes(2));
+    } finally {
+      window.removeEventListener("stockroom:cart-count", onCount);
+      window.removeEventListener("stockroom:cart-subtotal", onSubtotal);
+    }
   });
 
   it("flags an expired hold and re-reserves in one click", async () => {

@@ -3,7 +3,7 @@
 // Next's compiler treats every function written in a "use server" file as a
 // server action, so the factory lives in lib/ and the callbacks here are async.
 import { cartAction } from "@/lib/actions/cart-action";
-import { addToCart, getCartItemCount, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
+import { addToCart, getCartItemCount, getCartTotals, reReserveCartLine, removeCartLine, setCartLineQuantity } from "@/lib/store/cart";
 import { addToCartSchema, cartLineRefSchema, setCartLineSchema } from "@/lib/validation/store";
 
 export const addToCartAction = cartAction(
@@ -14,8 +14,14 @@ export const addToCartAction = cartAction(
   { revalidateCart: false },
 );
 
-export const setCartLineAction = cartAction("cart.setQuantity", setCartLineSchema, false, async (sessionId, { variantId, quantity }) =>
-  setCartLineQuantity({ sessionId, variantId, quantity }),
+// The cart page updates the line, subtotal and header count from the answer
+// instead of re-rendering: see CartLine.
+export const setCartLineAction = cartAction(
+  "cart.setQuantity",
+  setCartLineSchema,
+  false,
+  async (sessionId, { variantId, quantity }) => ({ ...(await setCartLineQuantity({ sessionId, variantId, quantity })), ...(await getCartTotals(sessionId)) }),
+  { revalidateCart: false },
 );
 
 export const reReserveCartLineAction = cartAction("cart.reReserve", cartLineRefSchema, false, async (sessionId, { variantId }) =>

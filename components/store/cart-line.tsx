@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import Image from "next/image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,6 +12,8 @@ import { inputStyles } from "@/components/ui/input-styles";
 import { useAction } from "@/components/ui/use-action";
 import { formatMoney } from "@/lib/store/money";
 import type { CartLineView } from "@/lib/store/cart";
+import { announceCartCount } from "./cart-count";
+import { announceCartSubtotal } from "./cart-subtotal";
 import { HoldCountdown } from "./hold-countdown";
 
 export type CartLineActions = {
@@ -33,6 +35,13 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
   const removeLine = useAction(actions.remove);
   const pending = setLine.pending || holdAgain.pending || removeLine.pending;
   const [quantity, setQuantity] = useState(String(line.quantity));
+  // What the server holds for this line: from its render, then from each quantity change's answer
+  // (a change does not re-render the page); a later render (refresh, navigation) wins again.
+  const [held, setHeld] = useState({ quantity: line.quantity, expiresAt: line.expiresAt });
+  useEffect(() => {
+    setHeld({ quantity: line.quantity, expiresAt: line.expiresAt });
+    setQuantity(String(line.quantity));
+  }, [line.quantity, line.expiresAt]);
   const [lapsed, setLapsed] = useState(false);
   const expired = line.status === "expired" || lapsed;
   const onExpire = useCallback(() => setLapsed(true), []);
@@ -44,17 +53,21 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
   const submitted = useRef<number | null>(null);
   const changeQuantity = () => {
     const wanted = Number(quantity);
-    if (wanted === line.quantity || wanted === submitted.current) return;
+    if (wanted === held.quantity || wanted === submitted.current) return;
     submitted.current = wanted;
     setLine.run({ variantId: line.variantId, quantity: wanted }, {
       onSuccess: (data) => {
         toast.success(`Now holding ${data.quantity}`);
-        refresh();
+        submitted.current = null;
+        setHeld({ quantity: data.quantity, expiresAt: data.expiresAt });
+        setQuantity(String(data.quantity));
+        announceCartCount(data.cartItems);
+        announceCartSubtotal(data.subtotalCents);
       },
       onError: (error) => {
         submitted.current = null;
         toast.error(error.fieldErrors?.quantity?.join(", ") ?? error.message);
-        setQuantity(String(line.quantity));
+        setQuantity(String(held.quantity));
         refresh();
       },
     });
@@ -102,7 +115,7 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
               </Button>
             </p>
           ) : (
-            line.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={line.expiresAt} renderedAt={renderedAt} onExpire={onExpire} /></p>
+            held.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={held.expiresAt} renderedAt={renderedAt} onExpire={onExpire} /></p>
           )}
         </div>
         <div className="flex items-center gap-2">
@@ -124,7 +137,7 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
           <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${line.productName} ${line.variantTitle}`}>
             <Trash2 aria-hidden className="size-4" />
           </Button>
-          <span className="w-24 text-right font-medium">{formatMoney(line.unitPriceCents * line.quantity)}</span>
+          <span className="w-24 text-right font-medium">{formatMoney(line.unitPriceCents * held.quantity)}</span>
         </div>
       </div>
     </li>

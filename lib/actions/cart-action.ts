@@ -12,7 +12,8 @@ const HOLD_LIMITS = { perSession: { limit: 60, windowSeconds: 60 }, perIp: { lim
  * rate-limited, then one lib/store call, then the cart page re-renders —
  * unless `revalidateCart` is false: adding from a product page re-rendered
  * the whole page tree into every answer (~8 KB of RSC and most of the
- * request's time); that page updates its header count from the result instead.
+ * request's time); that page updates its header count from the result instead,
+ * and the cart page its line, subtotal and count after a quantity change.
  */
 export function cartAction<S extends z.ZodType, R>(
   name: string,

@@ -36,7 +36,7 @@ type SnapshotRow = {
   incoming: number | null; backordered: number | null; committed: number | null; unavailable: number | null; reserved: number | null; available: number | null; next_expiry: Date | null;
 };
 
-async function loadProductSnapshot(productId: string): Promise<ProductSnapshot | null> {
+export async function loadProductSnapshot(productId: string): Promise<ProductSnapshot | null> {
   const { rows } = await pgPool().query<SnapshotRow>(SNAPSHOT_SQL, [productId]);
   if (!rows.length) return null;
   const variants = new Map<string, VariantSnapshot>();

@@ -29,7 +29,7 @@ export function metrics(): Metrics {
         buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
       }),
       cacheReads: new Counter({
-        name: "stockroom_stock_cache_reads_total", help: "Cached stock reads, by result (hit, miss).",
+        name: "stockroom_stock_cache_reads_total", help: "Cached stock reads, by result (near_hit: this instance's memory, hit: Redis, miss).",
         labelNames: ["result"], registers: [registry],
       }),
     };

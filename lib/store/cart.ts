@@ -146,6 +146,19 @@ export async function getCart(sessionId: string | null, now = new Date()): Promi
   };
 }
 
+/** What a cart page shows besides its lines after one line changed: the header count and the subtotal (one query). */
+export async function getCartTotals(sessionId: string): Promise<{ cartItems: number; subtotalCents: number }> {
+  const rows = await db.$queryRaw<{ cartItems: number; subtotalCents: bigint }[]>`
+    select coalesce(sum(c."quantity"), 0)::int as "cartItems",
+      coalesce(sum(c."quantity"::bigint * coalesce(v."priceCents", p."priceCents")), 0) as "subtotalCents"
+    from "CartLine" c
+    join "ProductVariant" v on v."id" = c."variantId"
+    join "Product" p on p."id" = v."productId"
+    where c."sessionId" = ${sessionId}`;
+  const totals = rows[0];
+  return { cartItems: totals?.cartItems ?? 0, subtotalCents: Number(totals?.subtotalCents ?? 0) };
+}
+
 export async function getCartItemCount(sessionId: string | null): Promise<number> {
   if (!sessionId) return 0;
   const { _sum } = await db.cartLine.aggregate({ where: { sessionId }, _sum: { quantity: true } });

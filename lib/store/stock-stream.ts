@@ -68,13 +68,26 @@ type StreamOptions = { productId: string; variantId?: string; signal: AbortSigna
 export function productStockStream({ productId, variantId, signal, slot }: StreamOptions): ReadableStream<Uint8Array> {
   let pending: Promise<void> = Promise.resolve();
   let lastSent = "";
+  // A burst of events for this product (one message carries every variant a
+  // hold batch or a bulk upload changed) needs one re-read, not one per event:
+  // while a push waits its turn, later triggers join it, and it reads no
+  // earlier than the latest of them.
+  let waiting: { triggeredAt: number; onlyIfChanged: boolean } | null = null;
   const pushSnapshot = (connection: SseConnection, onlyIfChanged = false) => {
     const triggeredAt = performance.now();
+    if (waiting) {
+      waiting.triggeredAt = triggeredAt;
+      waiting.onlyIfChanged &&= onlyIfChanged;
+      return;
+    }
+    const push = { triggeredAt, onlyIfChanged };
+    waiting = push;
     // Chained so that messages leave in order even if reads finish out of order.
     pending = pending.then(async () => {
+      waiting = null; // triggers from now on need a read that starts after them
       try {
-        const { payload, bytes } = (await snapshotSince(productId, triggeredAt)).frameFor(variantId);
-        if (onlyIfChanged && payload === lastSent) return;
+        const { payload, bytes } = (await snapshotSince(productId, push.triggeredAt)).frameFor(variantId);
+        if (push.onlyIfChanged && payload === lastSent) return;
         lastSent = payload;
         connection.send(bytes);
       } catch {

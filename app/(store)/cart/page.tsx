@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartLine } from "@/components/store/cart-line";
+import { CartSubtotal } from "@/components/store/cart-subtotal";
 import { buttonStyles } from "@/components/ui/button";
 import { cartSessionId } from "@/lib/auth/request-context";
 import { getCart } from "@/lib/store/cart";
-import { formatMoney } from "@/lib/store/money";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Cart" };
@@ -27,7 +27,7 @@ export default async function CartPage() {
             {cart.lines.map((line) => <CartLine key={line.variantId} line={line} renderedAt={renderedAt} />)}
           </ul>
           <div className="flex flex-col items-end gap-3">
-            <p className="text-lg">Subtotal <span className="font-semibold" data-testid="cart-subtotal">{formatMoney(cart.subtotalCents)}</span></p>
+            <p className="text-lg">Subtotal <CartSubtotal cents={cart.subtotalCents} /></p>
             {expired ? (
               <p className="text-sm text-red-700">Hold the expired items again (or remove them) before checking out.</p>
             ) : (
