@@ -16,7 +16,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
-        <Toaster richColors position="top-right" />
+        {/* Bottom right (bottom, full width on phones): never over the headers' cart link or navigation. */}
+        <Toaster richColors position="bottom-right" visibleToasts={3} />
       </body>
     </html>
   );

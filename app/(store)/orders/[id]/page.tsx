@@ -4,6 +4,7 @@ import { CircleCheck } from "lucide-react";
 import { cartSessionId } from "@/lib/auth/request-context";
 import { getOrderForSession } from "@/lib/store/checkout";
 import { formatMoney } from "@/lib/store/money";
+import { variantLabel } from "@/lib/store/variant-display";
 import { idSchema } from "@/lib/validation/inventory";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <li key={line.variantId} className="flex justify-between gap-4 p-4" data-testid="order-line">
             <div>
               <p className="font-medium">{line.productName}</p>
-              <p className="text-sm text-zinc-600">{line.variantTitle} × {line.quantity}</p>
+              <p className="text-sm text-zinc-600">{variantLabel(line.variantTitle) ? `${variantLabel(line.variantTitle)} × ${line.quantity}` : `Quantity ${line.quantity}`}</p>
               {line.preorder && <p className="text-sm text-sky-700">Pre-order: ships on release</p>}
               {!line.preorder && line.backorderedQuantity > 0 && <p className="text-sm text-sky-700">{line.backorderedQuantity} on backorder: ships when restocked</p>}
             </div>
