@@ -7,6 +7,8 @@ import { cardStyles } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Pager, withParams } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
+import { AvailableBreakdown } from "@/components/admin/available-breakdown";
+import { rowBreakdown } from "@/lib/admin/available-breakdown";
 import { listInventory, parseInventoryQuery, type InventoryQuery, type InventorySort } from "@/lib/admin/inventory-table";
 import { listWarehouses } from "@/lib/admin/variant-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -21,6 +23,7 @@ const COLUMNS: { sort?: InventorySort; label: string; numeric?: boolean }[] = [
   { sort: "sku", label: "SKU" },
   { sort: "onHand", label: "On hand", numeric: true },
   { sort: "reserved", label: "Reserved", numeric: true },
+  { label: "Safety stock", numeric: true },
   { sort: "available", label: "Available", numeric: true },
   { sort: "incoming", label: "Incoming", numeric: true },
   { label: "Status" },
@@ -75,7 +78,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
                 <Td className="font-mono text-xs">{row.sku}</Td>
                 <NumberCell value={row.on_hand} />
                 <NumberCell value={row.reserved} />
-                <NumberCell value={row.available} />
+                <NumberCell value={row.safety_stock} />
+                <Td numeric><AvailableBreakdown breakdown={rowBreakdown(row)} label={`${row.product_name} ${row.sku}`} /></Td>
                 <NumberCell value={row.incoming} />
                 <StockStatusCell status={row.status} policy={row.policy} />
               </tr>
