@@ -16,8 +16,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
-        {/* Bottom right (bottom, full width on phones): never over the headers' cart link or navigation. */}
-        <Toaster richColors position="bottom-right" visibleToasts={3} />
+        {/* Top right just below the headers (full width on phones): never over the Cart link or the navigation,
+            and never over a phone's bottom edge, where "Place order" and "Add to cart" sit. */}
+        <Toaster richColors position="top-right" offset={{ top: 72, right: 24 }} mobileOffset={{ top: 68, left: 12, right: 12 }} visibleToasts={3} />
       </body>
     </html>
   );

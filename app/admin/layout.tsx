@@ -33,7 +33,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <div className="flex items-center gap-3 text-sm">
             <LiveRefresh />
             <Link href="/admin/account" className="text-zinc-600 hover:underline" data-testid="admin-user" title="Your account and sessions">
-              {user.name} <span className="text-zinc-400">({user.role})</span>
+              {user.name} <span className="text-zinc-500">({user.role})</span>
             </Link>
             <SignOutButton />
           </div>

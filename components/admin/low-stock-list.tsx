@@ -9,7 +9,7 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
   if (!items.length) return <p className="text-sm text-zinc-600">Nothing is low. Every variant is above its threshold.</p>;
   return (
     <>
-      <Table data-testid="low-stock-list">
+      <Table data-testid="low-stock-list" frameLabel="Low stock">
         <caption className="sr-only">Low and out-of-stock variants, most urgent first</caption>
         <thead>
           <tr>

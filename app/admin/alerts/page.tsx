@@ -78,7 +78,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             <Button type="submit" variant="secondary">Search</Button>
           </form>
         </div>
-        <Table frameClassName="rounded-lg border border-zinc-200 bg-white">
+        <Table frameClassName="rounded-lg border border-zinc-200 bg-white" frameLabel="Low-stock thresholds">
           <caption className="sr-only">Low-stock thresholds of stocked variants</caption>
           <thead>
             <tr><Th>Variant</Th><Th>Available</Th><Th>Threshold</Th><Th>Last alert</Th></tr>

@@ -44,7 +44,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
         <h2 id="results" className="mb-2 text-sm text-zinc-600" aria-live="polite">
           {formatNumber(page.total)} variant{page.total === 1 ? "" : "s"}
         </h2>
-        <Table data-testid="inventory-table">
+        <Table data-testid="inventory-table" frameLabel="Inventory">
           <caption className="sr-only">Variants with stock totals; column headers sort</caption>
           <thead>
             <tr>

@@ -26,7 +26,7 @@ export function NotificationHistory({ history, status }: { history: Awaited<Retu
           </Link>
         ))}
       </nav>
-      <Table frameClassName="rounded-lg border border-zinc-200 bg-white">
+      <Table frameClassName="rounded-lg border border-zinc-200 bg-white" frameLabel="Notification history">
         <caption className="sr-only">Notifications sent, newest first</caption>
         <thead>
           <tr><Th>When</Th><Th>What</Th><Th>Channel</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></tr>
