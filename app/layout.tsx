@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,9 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
-        {/* Top right just below the headers (full width on phones): never over the Cart link or the navigation,
-            and never over a phone's bottom edge, where "Place order" and "Add to cart" sit. */}
-        <Toaster richColors position="top-right" offset={{ top: 72, right: 24 }} mobileOffset={{ top: 68, left: 12, right: 12 }} visibleToasts={3} />
+        <Toaster />
       </body>
     </html>
   );

@@ -9,6 +9,7 @@ import { Pager, withParams } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AvailableBreakdown } from "@/components/admin/available-breakdown";
 import { rowBreakdown } from "@/lib/admin/available-breakdown";
+import { variantLabel } from "@/lib/store/variant-display";
 import { listInventory, parseInventoryQuery, type InventoryQuery, type InventorySort } from "@/lib/admin/inventory-table";
 import { listWarehouses } from "@/lib/admin/variant-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -73,7 +74,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
                   <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
                     {row.product_name}
                   </Link>
-                  <div className="text-xs text-zinc-500">{row.title}</div>
+                  {variantLabel(row.title) && <div className="text-xs text-zinc-500">{row.title}</div>}
                 </Td>
                 <Td className="font-mono text-xs">{row.sku}</Td>
                 <NumberCell value={row.on_hand} />
