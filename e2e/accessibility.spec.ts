@@ -132,6 +132,12 @@ test("admin pages: no serious or critical axe violations, with errors shown", as
       await audit(page, testInfo, name, viewport, found);
     };
     await visit("admin-dashboard", "/admin");
+    await page.keyboard.press("Control+k");
+    await page.getByPlaceholder(/Go to a page/).fill("TEE-ORG");
+    await expect(page.getByRole("option", { name: /TEE-ORG/ }).first()).toBeVisible();
+    await audit(page, testInfo, "admin-command-palette", viewport, found);
+    await page.getByRole("option", { name: /TEE-ORG/ }).first().click();
+    await expect(page).toHaveURL(/\/admin\/inventory\/[0-9a-f-]{36}$/);
     await visit("admin-inventory", "/admin/inventory");
     const breakdown = page.getByTestId("available-breakdown").first();
     if (await breakdown.count()) {
@@ -141,6 +147,12 @@ test("admin pages: no serious or critical axe violations, with errors shown", as
     await visit("admin-inventory-empty", "/admin/inventory?q=no-such-sku-anywhere");
     await visit("admin-variant", `/admin/inventory/${variant.variantId}`);
     await visit("admin-alerts", "/admin/alerts");
+    await page.getByRole("button", { name: /^Edit threshold of/ }).first().click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await audit(page, testInfo, "admin-alerts-threshold-dialog", viewport, found);
+    await page.keyboard.press("Escape");
+    await visit("admin-alerts-channels", "/admin/alerts?tab=channels");
+    await visit("admin-alerts-history", "/admin/alerts?tab=history");
     await visit("admin-audit", "/admin/audit");
     await visit("admin-reservations", "/admin/reservations");
     await visit("admin-users", "/admin/users");

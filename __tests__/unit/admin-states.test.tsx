@@ -2,17 +2,17 @@ import { describe, expect, it } from "@jest/globals";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import AdminError from "@/app/admin/error";
-import AdminLoading from "@/app/admin/loading";
+import { TableSkeleton } from "@/components/admin/page-skeleton";
 
 const mockRefresh = jest.fn();
 jest.mock("next/navigation", () => ({ useRouter: () => ({ refresh: mockRefresh }) }));
 
 describe("admin loading and error states", () => {
   it("the loading state is a busy, announced skeleton", () => {
-    render(<AdminLoading />);
+    render(<TableSkeleton rows={3} label="Loading inventory…" />);
     const status = screen.getByRole("status");
     expect(status).toHaveAttribute("aria-busy", "true");
-    expect(status).toHaveTextContent("Loading…");
+    expect(status).toHaveTextContent("Loading inventory…");
   });
 
   it("the error state keeps the cause out of the page, takes focus and retries from the server", async () => {

@@ -1,5 +1,7 @@
 import { NumberCell, StockStatusCell } from "@/components/admin/cells";
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TableSkeleton } from "@/components/admin/page-skeleton";
 import Link from "next/link";
 import { formatNumber } from "@/components/admin/format";
 import { Button } from "@/components/ui/button";
@@ -33,14 +35,24 @@ const COLUMNS: { sort?: InventorySort; label: string; numeric?: boolean }[] = [
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("OPS", "/admin/inventory");
   const query = parseInventoryQuery(await searchParams);
-  const [page, warehouses] = await Promise.all([listInventory(query), listWarehouses()]);
-  const base = { q: query.q, warehouse: query.warehouse, status: query.status, sort: query.sort, dir: query.dir };
-  const sortLink = (sort: InventorySort) =>
-    withParams("/admin/inventory", { ...base, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
+  const warehouses = await listWarehouses();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
       <Filters query={query} warehouses={warehouses} />
+      <Suspense key={JSON.stringify(query)} fallback={<div className={cardStyles}><TableSkeleton rows={12} label="Loading inventory…" /></div>}>
+        <Results query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function Results({ query }: { query: InventoryQuery }) {
+  const page = await listInventory(query);
+  const base = { q: query.q, warehouse: query.warehouse, status: query.status, sort: query.sort, dir: query.dir };
+  const sortLink = (sort: InventorySort) =>
+    withParams("/admin/inventory", { ...base, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
+  return (
       <section className={cardStyles} aria-labelledby="results">
         <h2 id="results" className="mb-2 text-sm text-zinc-600" aria-live="polite">
           {formatNumber(page.total)} variant{page.total === 1 ? "" : "s"}
@@ -95,7 +107,6 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           next={page.page < page.pageCount ? withParams("/admin/inventory", { ...base, page: page.page + 1 }) : null}
         />
       </section>
-    </div>
   );
 }
 
