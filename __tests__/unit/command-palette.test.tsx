@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, jest as jestApi } from "@jest/globals";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { CommandPalette, type SearchFn } from "@/components/admin/command-palette";
+import { CommandPalette, paletteFilter, type SearchFn } from "@/components/admin/command-palette";
 
 const mockPush = jest.fn();
 jest.mock("next/navigation", () => ({ useRouter: () => ({ push: mockPush }) }));
@@ -27,7 +27,7 @@ describe("CommandPalette", () => {
     await user.keyboard("{Control>}k{/Control}");
     const dialog = await screen.findByRole("dialog");
     expect(dialog).toBeInTheDocument();
-    await user.type(screen.getByPlaceholderText(/Go to a page/), "bulk upload hist");
+    await user.type(screen.getByPlaceholderText(/Go to a page/), "upload hist");
     await user.keyboard("{Enter}");
     expect(mockPush).toHaveBeenCalledWith("/admin/bulk/history");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -40,6 +40,8 @@ describe("CommandPalette", () => {
     await user.click(screen.getByTestId("command-palette-button"));
     await user.type(screen.getByPlaceholderText(/Go to a page/), "TEE-ORG-WHT");
     await screen.findByText("TEE-ORG-WHT-M");
+    // No page is offered for a SKU (a loose fuzzy match once put "Your account" first).
+    expect(screen.queryByText("Your account")).toBeNull();
     expect(search).toHaveBeenCalledWith("TEE-ORG-WHT", expect.anything());
     await user.click(screen.getByText("TEE-ORG-WHT-M"));
     expect(mockPush).toHaveBeenCalledWith("/admin/inventory/v1");
@@ -71,5 +73,11 @@ describe("CommandPalette", () => {
     await user.keyboard("/");
     expect(screen.getByLabelText("Other")).toHaveFocus();
     expect(screen.getByLabelText("Other")).toHaveValue("/");
+  });
+
+  it("matches every typed word as a substring of the name or keywords", () => {
+    expect(paletteFilter("Your account", "tee-org", ["sessions", "password"])).toBe(0);
+    expect(paletteFilter("Bulk upload history", "upload hist")).toBe(1);
+    expect(paletteFilter("Alerts", "thresholds", ["thresholds", "channels"])).toBe(1);
   });
 });

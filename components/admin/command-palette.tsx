@@ -15,6 +15,16 @@ async function searchVariants(q: string, signal: AbortSignal): Promise<AdminSear
   return ((await response.json()) as { hits: AdminSearchHit[] }).hits;
 }
 
+/**
+ * Every word typed must appear in the item's name or keywords: cmdk's default
+ * fuzzy score matched "TEE-ORG" against "Your account" (t…e…e…o…r…g).
+ */
+export function paletteFilter(value: string, search: string, keywords?: string[]): number {
+  const haystack = [value, ...(keywords ?? [])].join(" ").toLowerCase();
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.every((word) => haystack.includes(word)) ? 1 : 0;
+}
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
@@ -88,6 +98,7 @@ export function CommandPalette({ role, search = searchVariants }: { role: "ADMIN
         open={open}
         onOpenChange={setOpen}
         label="Go to a page, SKU or product"
+        filter={paletteFilter}
         overlayClassName="fixed inset-0 z-40 bg-zinc-900/40"
         contentClassName="fixed left-1/2 top-24 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg border border-zinc-200 bg-white shadow-xl"
       >

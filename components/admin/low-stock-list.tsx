@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { VariantStockRow } from "@/lib/admin/stock-sql";
 import { formatNumber } from "./format";
 import { Table, Td, Th } from "@/components/ui/table";
+import { variantLabel } from "@/lib/store/variant-display";
 
 /** The dashboard's low-stock list: most urgent first (see URGENCY_ORDER_SQL). */
 export function LowStockList({ items, total }: { items: VariantStockRow[]; total: number }) {
@@ -28,7 +29,7 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
                   {row.product_name}
                 </Link>
                 <div className="text-xs text-zinc-500">
-                  {row.title} · <span className="font-mono">{row.sku}</span>
+                  {variantLabel(row.title) ? `${row.title} · ` : ""}<span className="font-mono">{row.sku}</span>
                 </div>
               </Td>
               <NumberCell value={row.available} />
