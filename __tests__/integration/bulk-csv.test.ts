@@ -1,3 +1,4 @@
+import { listBulkUploads } from "@/lib/inventory/bulk/history";
 import { db } from "@/lib/db";
 import { BulkFileError } from "@/lib/bulk/errors";
 import { exportStockCsv } from "@/lib/bulk/export";
@@ -88,7 +89,7 @@ describe("malformed files", () => {
     ]);
   });
 
-  it("refuses a file over the size limit (10 MB) while it streams in, and writes nothing", async () => {
+  it("refuses a file over the size limit (10 MB) while it streams in: no stock written, the refusal listed in the history", async () => {
     const a = await createStockedVariant([wh.main], { stock: { MAIN: 2 } });
     const line = `${a.sku},MAIN,1,increment,,${"x".repeat(200)}\n`;
     const big = Buffer.from(`sku,warehouse,quantity,mode,reference,notes\n${line.repeat(Math.ceil((10.5 * 1024 * 1024) / line.length))}`);
@@ -106,7 +107,8 @@ describe("malformed files", () => {
     expect((error as BulkFileError).httpStatus).toBe(413);
     expect((error as BulkFileError).message).toBe("The file is larger than the 10 MB limit. Split it into smaller files.");
     expect(chunksRead).toBeLessThanOrEqual(Math.ceil((10 * 1024 * 1024) / (64 * 1024)) + 1);
-    expect(await counts()).toEqual(before);
+    expect(await counts()).toEqual({ movements: before.movements, uploads: before.uploads + 1 });
+    expect((await listBulkUploads())[0]).toMatchObject({ reference: "BIG-1", status: "FAILED", changedRows: 0, errorCount: 1 });
     expect(await onHand(a.variantId, wh.main.id)).toBe(2);
   });
 });

@@ -48,10 +48,12 @@ afterEach(() => {
 });
 
 const source = () => FakeEventSource.instances.at(-1)!;
+// A health check that has not answered yet: these tests are about the stream alone.
+const up = () => new Promise<boolean>(() => {});
 
 describe("LiveRefresh", () => {
   it("coalesces a burst of stock events into one refresh and shows the connection state", () => {
-    render(<LiveRefresh delayMs={1_000} />);
+    render(<LiveRefresh delayMs={1_000} checkDatabase={up} />);
     expect(source().url).toBe("/api/admin/stream");
     expect(screen.getByRole("status")).toHaveTextContent("Connecting…");
     act(() => source().open());
@@ -68,7 +70,7 @@ describe("LiveRefresh", () => {
   });
 
   it("catches up after a dropped connection comes back", () => {
-    render(<LiveRefresh delayMs={10} />);
+    render(<LiveRefresh delayMs={10} checkDatabase={up} />);
     act(() => source().open());
     act(() => source().fail(false));
     expect(screen.getByRole("status")).toHaveTextContent("Reconnecting…");
@@ -79,7 +81,7 @@ describe("LiveRefresh", () => {
   });
 
   it("when the server refuses the stream, refreshes (so an expired session goes to sign-in) and reconnects later", () => {
-    render(<LiveRefresh delayMs={10} />);
+    render(<LiveRefresh delayMs={10} checkDatabase={up} />);
     act(() => source().fail(true));
     act(() => jest.advanceTimersByTime(10));
     expect(mockRefresh).toHaveBeenCalledTimes(1);
@@ -88,9 +90,35 @@ describe("LiveRefresh", () => {
   });
 
   it("closes the stream when the page goes away", () => {
-    const { unmount } = render(<LiveRefresh />);
+    const { unmount } = render(<LiveRefresh checkDatabase={up} />);
     const first = source();
     unmount();
     expect(first.readyState).toBe(FakeEventSource.CLOSED);
+  });
+
+  it("does not stay green while the database is down (the stream itself runs on Redis), and catches up when it is back", async () => {
+    let databaseUp = true;
+    render(<LiveRefresh delayMs={10} healthEveryMs={5_000} checkDatabase={async () => databaseUp} />);
+    act(() => source().open());
+    await act(async () => {});
+    expect(screen.getByRole("status")).toHaveTextContent("Live");
+
+    databaseUp = false;
+    await act(async () => jest.advanceTimersByTime(5_000));
+    expect(screen.getByRole("status")).toHaveTextContent("Database unavailable");
+    expect(screen.getByTestId("live-status")).toHaveAttribute("data-status", "database-down");
+    expect(screen.getByTestId("live-status").querySelector("[aria-hidden]")).not.toHaveClass("bg-emerald-500");
+
+    databaseUp = true;
+    await act(async () => jest.advanceTimersByTime(5_000));
+    expect(screen.getByRole("status")).toHaveTextContent("Live");
+    expect(mockRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it("an unreachable health check (network) does not claim the database is down", async () => {
+    render(<LiveRefresh checkDatabase={async () => null} />);
+    act(() => source().open());
+    await act(async () => {});
+    expect(screen.getByRole("status")).toHaveTextContent("Live");
   });
 });

@@ -33,6 +33,13 @@ beforeEach(() => {
 });
 
 describe("CartLine", () => {
+  it("names a default variant by its product alone", () => {
+    render(<CartLine line={line({ productName: "Canvas Tote Bag", variantTitle: "Default" })} actions={fakeActions()} />);
+    expect(screen.getByTestId("cart-line")).not.toHaveTextContent(/Default/);
+    expect(screen.getByLabelText("Quantity of Canvas Tote Bag")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Remove Canvas Tote Bag" })).toBeInTheDocument();
+  });
+
   it("shows the line, its total and the time left on the hold", () => {
     render(<CartLine line={line()} actions={fakeActions()} />);
     expect(screen.getByText("Organic Tee")).toBeInTheDocument();
@@ -45,11 +52,11 @@ describe("CartLine", () => {
     const actions = fakeActions();
     actions.setQuantity.mockResolvedValueOnce({ ok: false, error: { code: "INSUFFICIENT_STOCK", message: "Only 3 available" } } as never);
     render(<CartLine line={line()} actions={actions} />);
-    const input = screen.getByLabelText("Quantity of Organic Tee Black / M");
+    const input = screen.getByLabelText("Quantity of Organic Tee · Black / M");
     fireEvent.change(input, { target: { value: "5" } });
     fireEvent.blur(input);
     await waitFor(() => expect(actions.setQuantity).toHaveBeenCalledWith({ variantId: line().variantId, quantity: 5 }));
-    await waitFor(() => expect(toast.error).toHaveBeenCalledWith("Only 3 available"));
+    await waitFor(() => expect(toast.error).toHaveBeenCalledWith("Only 3 available", { id: `cart-line-${line().variantId}` }));
     expect(input).toHaveValue(2);
     expect(refresh).toHaveBeenCalled();
   });
@@ -58,11 +65,11 @@ describe("CartLine", () => {
     const actions = fakeActions();
     actions.setQuantity.mockResolvedValue({ ok: true, data: { quantity: 4, expiresAt: null, cartItems: 4, subtotalCents: 11_200 } } as never);
     render(<CartLine line={line()} actions={actions} />);
-    const input = screen.getByLabelText("Quantity of Organic Tee Black / M");
+    const input = screen.getByLabelText("Quantity of Organic Tee · Black / M");
     fireEvent.change(input, { target: { value: "4" } });
     fireEvent.keyDown(input, { key: "Enter" });
     fireEvent.blur(input);
-    await waitFor(() => expect(toast.success).toHaveBeenCalledWith("Now holding 4"));
+    await waitFor(() => expect(toast.success).toHaveBeenCalledWith("Now holding 4", { id: `cart-line-${line().variantId}` }));
     expect(actions.setQuantity).toHaveBeenCalledTimes(1);
   });
 
@@ -100,10 +107,10 @@ describe("CartLine", () => {
     const actions = fakeActions();
     render(<CartLine line={line({ status: "expired", held: 0, expiresAt: null })} actions={actions} />);
     expect(screen.getByTestId("hold-expired")).toHaveTextContent("Your hold expired");
-    expect(screen.getByLabelText("Quantity of Organic Tee Black / M")).toBeDisabled();
+    expect(screen.getByLabelText("Quantity of Organic Tee · Black / M")).toBeDisabled();
     fireEvent.click(screen.getByRole("button", { name: /Hold again/ }));
     await waitFor(() => expect(actions.reReserve).toHaveBeenCalledWith({ variantId: line().variantId }));
-    await waitFor(() => expect(toast.success).toHaveBeenCalledWith("Held again for you"));
+    await waitFor(() => expect(toast.success).toHaveBeenCalledWith("Held again for you", { id: `cart-line-${line().variantId}` }));
   });
 
   it("turns into an expired line when the countdown runs out", () => {
@@ -122,7 +129,7 @@ describe("CartLine", () => {
   it("removes the line with an accessible button", async () => {
     const actions = fakeActions();
     render(<CartLine line={line()} actions={actions} />);
-    fireEvent.click(screen.getByRole("button", { name: "Remove Organic Tee Black / M" }));
+    fireEvent.click(screen.getByRole("button", { name: "Remove Organic Tee · Black / M" }));
     await waitFor(() => expect(actions.remove).toHaveBeenCalledWith({ variantId: line().variantId }));
   });
 });

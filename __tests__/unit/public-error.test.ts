@@ -22,3 +22,19 @@ describe("toActionError", () => {
     expect(toActionError(new TypeError("x is undefined"), "test")).toEqual({ code: "INTERNAL", message: "Something went wrong. Please try again." });
   });
 });
+
+describe("toActionError audiences", () => {
+  const down = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+
+  it("tells shoppers the store is unavailable", () => {
+    expect(toActionError(down, "test")).toEqual({ code: "UNAVAILABLE", message: "The store is temporarily unavailable. Please try again in a moment." });
+  });
+
+  it("tells staff (bulk page, admin) about the inventory database, never 'the store'", () => {
+    const body = toActionError(down, "bulk preview", "staff");
+    expect(body.code).toBe("UNAVAILABLE");
+    expect(body.message).not.toMatch(/store/i);
+    expect(body.message).toMatch(/inventory database/);
+    expect(toActionError(new Error("P2028 Unable to start a transaction in the given time"), "bulk apply", "staff").message).not.toMatch(/store/i);
+  });
+});

@@ -4,7 +4,7 @@ import { VariantPicker } from "@/components/store/variant-picker";
 import type { VariantView } from "@/lib/store/product";
 import type { VariantAvailability } from "@/lib/store/stock-status";
 
-const variant = (id: string, color: string, size: string): VariantView => ({ id, sku: id, title: `${color} / ${size}`, options: { color, size }, priceCents: 1000 });
+const variant = (id: string, color: string, size: string): VariantView => ({ id, sku: id, title: `${color} / ${size}`, options: { color, size }, priceCents: 1000, imageUrl: "/p.svg" });
 // Olive comes only in M: "Olive / S" is a combination that does not exist.
 const variants = [variant("blk-s", "Black", "S"), variant("blk-m", "Black", "M"), variant("olv-m", "Olive", "M")];
 const axes = [{ name: "color", values: ["Black", "Olive"] }, { name: "size", values: ["S", "M"] }];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Boxes } from "lucide-react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { CommandPalette } from "@/components/admin/command-palette";
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { currentUser } from "@/lib/auth/request-context";
@@ -30,10 +31,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       {user && (
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 pb-3">
           <AdminNav role={user.role} />
-          <div className="flex items-center gap-3 text-sm">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <CommandPalette role={user.role} />
             <LiveRefresh />
             <Link href="/admin/account" className="text-zinc-600 hover:underline" data-testid="admin-user" title="Your account and sessions">
-              {user.name} <span className="text-zinc-400">({user.role})</span>
+              {user.name} <span className="text-zinc-500">({user.role})</span>
             </Link>
             <SignOutButton />
           </div>

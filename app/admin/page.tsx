@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TableSkeleton, TilesSkeleton } from "@/components/admin/page-skeleton";
 import { LowStockList } from "@/components/admin/low-stock-list";
 import { MovementTable } from "@/components/admin/movement-table";
 import { HealthBadge } from "@/components/health-badge";
@@ -13,10 +15,27 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminDashboardPage() {
   await requirePageUser("OPS", "/admin");
-  const [tiles, low, recent, health] = await Promise.all([getDashboardTiles(), getLowStockList(10), getRecentMovements(10), checkHealth()]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Inventory dashboard</h1>
+      <Suspense
+        fallback={
+          <>
+            <TilesSkeleton />
+            <div className={cardStyles}><TableSkeleton rows={10} label="Loading the dashboard…" /></div>
+          </>
+        }
+      >
+        <DashboardBody />
+      </Suspense>
+    </div>
+  );
+}
+
+async function DashboardBody() {
+  const [tiles, low, recent, health] = await Promise.all([getDashboardTiles(), getLowStockList(10), getRecentMovements(10), checkHealth()]);
+  return (
+    <>
       <StatTiles tiles={tiles} />
       <section className={cardStyles} aria-labelledby="low-stock-heading">
         <h2 id="low-stock-heading" className="mb-3 text-lg font-semibold">
@@ -31,6 +50,6 @@ export default async function AdminDashboardPage() {
       <footer className="text-xs text-zinc-500">
         System status: <HealthBadge health={health} />
       </footer>
-    </div>
+    </>
   );
 }

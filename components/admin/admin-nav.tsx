@@ -2,24 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { pagesFor } from "./admin-pages";
 
-const LINKS = [
-  { href: "/admin", label: "Dashboard", exact: true },
-  { href: "/admin/orders", label: "Orders" },
-  { href: "/admin/inventory", label: "Inventory" },
-  { href: "/admin/reservations", label: "Reservations" },
-  { href: "/admin/bulk", label: "Bulk updates" },
-  { href: "/admin/alerts", label: "Alerts", adminOnly: true },
-  { href: "/admin/users", label: "Users", adminOnly: true },
-  { href: "/admin/audit", label: "Audit", adminOnly: true },
-];
 
 /** Hides links the user cannot open (the pages refuse them on the server anyway). */
 export function AdminNav({ role }: { role: "ADMIN" | "OPS" }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin" className="flex flex-wrap gap-1">
-      {LINKS.filter((link) => !("adminOnly" in link && link.adminOnly) || role === "ADMIN").map((link) => {
+      {pagesFor(role).filter((link) => link.inNav).map((link) => {
         const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

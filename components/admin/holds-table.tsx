@@ -9,7 +9,7 @@ export function HoldsTable({ holds, showVariant = true }: { holds: ActiveHold[];
   if (!holds.length) return <p className="text-sm text-zinc-600">No active cart holds.</p>;
   return (
     <>
-      <Table data-testid="holds-table">
+      <Table data-testid="holds-table" frameLabel="Cart holds">
         <caption className="sr-only">Active cart holds, soonest expiry first</caption>
         <thead>
           <tr>

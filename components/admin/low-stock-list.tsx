@@ -3,13 +3,14 @@ import Link from "next/link";
 import type { VariantStockRow } from "@/lib/admin/stock-sql";
 import { formatNumber } from "./format";
 import { Table, Td, Th } from "@/components/ui/table";
+import { variantLabel } from "@/lib/store/variant-display";
 
 /** The dashboard's low-stock list: most urgent first (see URGENCY_ORDER_SQL). */
 export function LowStockList({ items, total }: { items: VariantStockRow[]; total: number }) {
   if (!items.length) return <p className="text-sm text-zinc-600">Nothing is low. Every variant is above its threshold.</p>;
   return (
     <>
-      <Table data-testid="low-stock-list">
+      <Table data-testid="low-stock-list" frameLabel="Low stock">
         <caption className="sr-only">Low and out-of-stock variants, most urgent first</caption>
         <thead>
           <tr>
@@ -30,7 +31,7 @@ export function LowStockList({ items, total }: { items: VariantStockRow[]; total
                   {row.product_name}
                 </Link>
                 <div className="text-xs text-zinc-500">
-                  {row.title} · <span className="font-mono">{row.sku}</span>
+                  {variantLabel(row.title) ? `${row.title} · ` : ""}<span className="font-mono">{row.sku}</span>
                 </div>
               </Td>
               <NumberCell value={row.available} />

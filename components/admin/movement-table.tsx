@@ -19,7 +19,7 @@ export function MovementTable({ rows, showVariant = false, caption }: { rows: Ro
   const showHolds = rows.some((r) => r.reservedDelta !== undefined);
   return (
     <>
-      <Table data-testid="movement-table">
+      <Table data-testid="movement-table" frameLabel="Stock movements">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>

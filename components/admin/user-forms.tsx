@@ -2,6 +2,8 @@
 
 import { changeUserRoleAction, createUserAction, deleteUserAction, resetUserPasswordAction, signOutUserEverywhereAction } from "@/app/actions/users";
 import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 
 function RoleOptions() {
@@ -28,19 +30,35 @@ export function CreateUserForm() {
   );
 }
 
+/**
+ * A user's row actions: role and password are edited in dialogs (a row stays
+ * one line of buttons); signing out everywhere and deleting ask first.
+ */
 export function UserRowForms({ user, isSelf }: { user: { id: string; email: string; role: string; activeSessions: number }; isSelf: boolean }) {
   return (
-    <div className="flex flex-wrap items-end gap-4">
-      <ActionForm action={changeUserRoleAction} label={`Role of ${user.email}`} submitLabel="Change role" success="Role changed" layout="inline" resetOnSuccess={false} disabled={isSelf}>
-        <input type="hidden" name="userId" value={user.id} />
-        <SelectField name="role" label="Role" defaultValue={user.role}>
-          <RoleOptions />
-        </SelectField>
-      </ActionForm>
-      <ActionForm action={resetUserPasswordAction} label={`New password for ${user.email}`} submitLabel="Set password" success="Password changed" layout="inline">
-        <input type="hidden" name="userId" value={user.id} />
-        <TextField name="password" label="New password" type="password" autoComplete="new-password" />
-      </ActionForm>
+    <div className="flex flex-wrap items-center gap-2">
+      <FormDialog
+        title={`Role of ${user.email}`}
+        description="Changes apply on their next click."
+        trigger={<Button variant="secondary" size="sm" disabled={isSelf} title={isSelf ? "You cannot change your own role" : undefined}>Change role…</Button>}
+      >
+        {(close) => (
+          <ActionForm action={changeUserRoleAction} label={`Role of ${user.email}`} submitLabel="Change role" success="Role changed" resetOnSuccess={false} onSuccess={close}>
+            <input type="hidden" name="userId" value={user.id} />
+            <SelectField name="role" label="Role" defaultValue={user.role}>
+              <RoleOptions />
+            </SelectField>
+          </ActionForm>
+        )}
+      </FormDialog>
+      <FormDialog title={`New password for ${user.email}`} description="Share it with them privately; their other sessions stay signed in." trigger={<Button variant="secondary" size="sm">Set password…</Button>}>
+        {(close) => (
+          <ActionForm action={resetUserPasswordAction} label={`New password for ${user.email}`} submitLabel="Set password" success="Password changed" onSuccess={close}>
+            <input type="hidden" name="userId" value={user.id} />
+            <TextField name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters" />
+          </ActionForm>
+        )}
+      </FormDialog>
       {!isSelf && user.activeSessions > 0 && (
         <ActionForm
           action={signOutUserEverywhereAction}

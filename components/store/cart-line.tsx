@@ -12,6 +12,7 @@ import { inputStyles } from "@/components/ui/input-styles";
 import { useAction } from "@/components/ui/use-action";
 import { formatMoney } from "@/lib/store/money";
 import type { CartLineView } from "@/lib/store/cart";
+import { lineName, variantLabel } from "@/lib/store/variant-display";
 import { announceCartCount } from "./cart-count";
 import { announceCartSubtotal } from "./cart-subtotal";
 import { HoldCountdown } from "./hold-countdown";
@@ -33,6 +34,10 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
   const setLine = useAction(actions.setQuantity);
   const holdAgain = useAction(actions.reReserve);
   const removeLine = useAction(actions.remove);
+  // One toast per line: a new outcome replaces the previous one instead of stacking on it.
+  const toastId = { id: `cart-line-${line.variantId}` };
+  const label = variantLabel(line.variantTitle);
+  const name = lineName(line.productName, line.variantTitle);
   const pending = setLine.pending || holdAgain.pending || removeLine.pending;
   const [quantity, setQuantity] = useState(String(line.quantity));
   // What the server holds for this line: from its render, then from each quantity change's answer
@@ -57,7 +62,7 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
     submitted.current = wanted;
     setLine.run({ variantId: line.variantId, quantity: wanted }, {
       onSuccess: (data) => {
-        toast.success(`Now holding ${data.quantity}`);
+        toast.success(`Now holding ${data.quantity}`, toastId);
         submitted.current = null;
         setHeld({ quantity: data.quantity, expiresAt: data.expiresAt });
         setQuantity(String(data.quantity));
@@ -66,7 +71,7 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
       },
       onError: (error) => {
         submitted.current = null;
-        toast.error(error.fieldErrors?.quantity?.join(", ") ?? error.message);
+        toast.error(error.fieldErrors?.quantity?.join(", ") ?? error.message, toastId);
         setQuantity(String(held.quantity));
         refresh();
       },
@@ -76,13 +81,13 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
   const reReserve = () =>
     holdAgain.run({ variantId: line.variantId }, {
       onSuccess: (data) => {
-        if (data.limited) toast.warning(`Only ${data.quantity} left — we held ${data.quantity}`);
-        else toast.success("Held again for you");
+        if (data.limited) toast.warning(`Only ${data.quantity} left — we held ${data.quantity}`, toastId);
+        else toast.success("Held again for you", toastId);
         setLapsed(false);
         refresh();
       },
       onError: (error) => {
-        toast.error(error.message);
+        toast.error(error.message, toastId);
         setLapsed(false);
         refresh();
       },
@@ -91,22 +96,22 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
   const remove = () =>
     removeLine.run({ variantId: line.variantId }, {
       onSuccess: () => {
-        toast.success("Removed from cart");
+        toast.success("Removed from cart", toastId);
         refresh();
       },
       onError: (error) => {
-        toast.error(error.message);
+        toast.error(error.message, toastId);
         refresh();
       },
     });
 
   return (
     <li className="flex gap-4 py-4" data-testid="cart-line" data-status={expired ? "expired" : "held"}>
-      <Image src={line.imageUrl} alt="" width={96} height={96} className="size-24 rounded-md border border-zinc-200 object-cover" unoptimized />
-      <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-        <div className="space-y-1">
+      <Image src={line.imageUrl} alt="" width={96} height={96} className="size-16 shrink-0 rounded-md border border-zinc-200 object-cover sm:size-24" unoptimized data-testid="line-image" />
+      <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-1">
           <Link href={`/products/${line.productSlug}?variant=${line.variantId}`} className="font-medium hover:underline">{line.productName}</Link>
-          <p className="text-sm text-zinc-600">{line.variantTitle} · {formatMoney(line.unitPriceCents)}</p>
+          <p className="text-sm text-zinc-600">{label ? `${label} · ` : ""}{formatMoney(line.unitPriceCents)}</p>
           {expired ? (
             <p className="flex flex-wrap items-center gap-2 text-sm text-red-700" role="status" data-testid="hold-expired">
               Your hold expired — these items may sell out.
@@ -118,8 +123,8 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
             held.expiresAt && <p className="text-sm"><HoldCountdown expiresAt={held.expiresAt} renderedAt={renderedAt} onExpire={onExpire} /></p>
           )}
         </div>
-        <div className="flex items-center gap-2">
-          <label htmlFor={`qty-${line.variantId}`} className="sr-only">Quantity of {line.productName} {line.variantTitle}</label>
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={`qty-${line.variantId}`} className="sr-only">Quantity of {name}</label>
           <input
             id={`qty-${line.variantId}`}
             type="number"
@@ -134,10 +139,10 @@ export function CartLine({ line, actions = serverActions, renderedAt }: { line: 
             className={`${inputStyles} h-9! w-20! px-2!`}
             data-testid="line-quantity"
           />
-          <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${line.productName} ${line.variantTitle}`}>
+          <Button size="sm" variant="ghost" onClick={remove} disabled={pending} aria-label={`Remove ${name}`}>
             <Trash2 aria-hidden className="size-4" />
           </Button>
-          <span className="w-24 text-right font-medium">{formatMoney(line.unitPriceCents * held.quantity)}</span>
+          <span className="ml-auto whitespace-nowrap text-right font-medium sm:min-w-24" data-testid="line-total">{formatMoney(line.unitPriceCents * held.quantity)}</span>
         </div>
       </div>
     </li>

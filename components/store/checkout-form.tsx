@@ -12,6 +12,9 @@ import type { PlacedOrder } from "@/lib/store/checkout";
 
 const COUNTRIES = [["US", "United States"], ["GB", "United Kingdom"], ["DE", "Germany"], ["FR", "France"], ["NL", "Netherlands"], ["CA", "Canada"]] as const;
 
+/** One toast for the checkout flow: the success replaces an earlier error instead of landing on it. */
+const CHECKOUT_TOAST = "checkout";
+
 type State = (ActionResult<PlacedOrder> & { values?: Record<string, string> }) | null;
 
 async function submit(_previous: State, form: FormData): Promise<State> {
@@ -29,12 +32,12 @@ export function CheckoutForm({ orderId }: { orderId: string }) {
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
-      toast.success("Order placed — thank you!");
+      toast.success("Order placed — thank you!", { id: CHECKOUT_TOAST });
       router.push(`/orders/${state.data.orderId}`);
       // Layouts persist across navigation: refresh so the header's cart count drops to zero.
       router.refresh();
     } else {
-      toast.error(state.error.fieldErrors ? "Please correct the highlighted fields" : state.error.message);
+      toast.error(state.error.fieldErrors ? "Please correct the highlighted fields" : state.error.message, { id: CHECKOUT_TOAST });
       // Field messages are not live regions: moving focus to the first invalid field is what announces it.
       const first = Object.keys(state.error.fieldErrors ?? {})[0];
       if (first) document.getElementById(first)?.focus();

@@ -4,10 +4,12 @@ import { Badge } from "@/components/ui/badge";
 import type { ProductCard as Card } from "@/lib/store/catalogue";
 import { formatMoney } from "@/lib/store/money";
 
-function availabilityBadge(card: Card) {
-  if (card.available > 0) return <Badge tone="success">In stock</Badge>;
-  if (card.orderableBeyondStock) return <Badge tone="info">Backorder / pre-order</Badge>;
-  return <Badge tone="danger">Out of stock</Badge>;
+/** Ships now, pre-order (not released yet), backorder, or out of stock: see lib/store/catalogue. */
+export function availabilityBadge(card: Pick<Card, "inStock" | "preorder" | "backorder">) {
+  if (card.inStock > 0) return <Badge tone="success" data-testid="card-status">In stock</Badge>;
+  if (card.preorder) return <Badge tone="info" data-testid="card-status">Pre-order</Badge>;
+  if (card.backorder) return <Badge tone="info" data-testid="card-status">Backorder</Badge>;
+  return <Badge tone="danger" data-testid="card-status">Out of stock</Badge>;
 }
 
 export function ProductCard({ card }: { card: Card }) {

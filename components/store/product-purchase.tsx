@@ -9,26 +9,37 @@ import { Button } from "@/components/ui/button";
 import { inputStyles } from "@/components/ui/input-styles";
 import { formatMoney } from "@/lib/store/money";
 import type { VariantView } from "@/lib/store/product";
+import { lineName } from "@/lib/store/variant-display";
 import { canOrder, stockStatus, type VariantAvailability } from "@/lib/store/stock-status";
 import { StockBadge } from "./stock-badge";
 import { useLiveStock } from "./use-live-stock";
 import { VariantPicker } from "./variant-picker";
 import { WaitlistForm } from "./waitlist-form";
 
-type Props = {
+export type ProductPurchaseProps = {
   productId: string;
   axes: { name: string; values: string[] }[];
   variants: VariantView[];
   initialVariantId: string;
   initialStock: VariantAvailability[];
   holdMinutes: number;
+  /** The product's name: a variant without a name of its own ("Default") is called by it. */
+  productName: string;
+  /** Controlled selection (ProductDetail shares it with the image); uncontrolled when absent. */
+  selectedId?: string;
+  onSelectedChange?: (variantId: string) => void;
 };
+
+/** One toast for the add-to-cart flow: a new outcome replaces the last one instead of stacking. */
+const CART_TOAST = "add-to-cart";
 
 const UNKNOWN: Omit<VariantAvailability, "variantId"> = { available: 0, orderable: 0, lowStock: false, policy: "DENY", restockDate: null };
 
-export function ProductPurchase({ productId, axes, variants, initialVariantId, initialStock, holdMinutes }: Props) {
+export function ProductPurchase({ productId, axes, variants, initialVariantId, initialStock, holdMinutes, productName, ...controlled }: ProductPurchaseProps) {
   const { stock, state } = useLiveStock(productId, initialStock);
-  const [selectedId, setSelectedId] = useState(initialVariantId);
+  const [ownSelectedId, setOwnSelectedId] = useState(initialVariantId);
+  const selectedId = controlled.selectedId ?? ownSelectedId;
+  const setSelectedId = controlled.onSelectedChange ?? setOwnSelectedId;
   const [quantity, setQuantity] = useState(1);
   const [pending, startTransition] = useTransition();
   const selected = variants.find((v) => v.id === selectedId) ?? variants[0]!;
@@ -47,17 +58,18 @@ export function ProductPurchase({ productId, axes, variants, initialVariantId, i
     startTransition(async () => {
       const result = await addToCartAction({ variantId: selected.id, quantity });
       if (!result.ok) {
-        toast.error(result.error.message);
+        toast.error(result.error.message, { id: CART_TOAST });
         return;
       }
       const { quantity: inCart, limited, cartItems } = result.data;
       announceCartCount(cartItems);
-      if (limited) toast.warning(`Only ${inCart} left — we added ${inCart === 1 ? "1" : inCart} to your cart`, { description: selected.title });
-      else toast.success("Added to cart — held for you", { description: `${selected.title} · ${inCart} in cart`, action: { label: "View cart", onClick: () => window.location.assign("/cart") } });
+      const name = lineName(productName, selected.title);
+      if (limited) toast.warning(`Only ${inCart} left — we added ${inCart === 1 ? "1" : inCart} to your cart`, { id: CART_TOAST, description: name });
+      else toast.success("Added to cart — held for you", { id: CART_TOAST, description: `${name} · ${inCart} in cart`, action: { label: "View cart", onClick: () => window.location.assign("/cart") } });
     });
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-testid="purchase">
       <p className="text-2xl font-semibold" data-testid="price">{formatMoney(selected.priceCents)}</p>
       {axes.length > 0 && <VariantPicker axes={axes} variants={variants} selected={selected} availability={stock} onSelect={select} />}
       <div className="flex flex-wrap items-center gap-3">
@@ -93,7 +105,7 @@ export function ProductPurchase({ productId, axes, variants, initialVariantId, i
           <WaitlistForm key={selected.id} variantId={selected.id} />
         </div>
       )}
-      <p className="text-xs text-zinc-500">Adding to cart holds the item for you for {holdMinutes} minutes.</p>
+      {orderable && <p className="text-xs text-zinc-500">Adding to cart holds the item for you for {holdMinutes} minutes.</p>}
     </div>
   );
 }

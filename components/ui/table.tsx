@@ -3,9 +3,16 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 // One table look for store and admin lists: a scrolling frame, quiet
 // uppercase headers, hairline rows and tabular digits in numeric columns.
 
-export function Table({ className = "", frameClassName = "", children, ...props }: HTMLAttributes<HTMLTableElement> & { frameClassName?: string }) {
+// The frame scrolls sideways on narrow screens, so it is focusable (keyboard
+// users scroll it with the arrow keys) and named for screen readers.
+export function Table({ className = "", frameClassName = "", frameLabel = "Table", children, ...props }: HTMLAttributes<HTMLTableElement> & { frameClassName?: string; frameLabel?: string }) {
   return (
-    <div className={`overflow-x-auto ${frameClassName}`}>
+    <div
+      className={`overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${frameClassName}`}
+      tabIndex={0}
+      role="region"
+      aria-label={props["aria-label"] ?? frameLabel}
+    >
       <table className={`w-full border-collapse text-left text-sm ${className}`} {...props}>
         {children}
       </table>

@@ -62,7 +62,7 @@ export function defineAction<S extends z.ZodType, R, A extends Access>(definitio
       const data = await definition.handler(input, handlerContext);
       return { ok: true, data };
     } catch (error) {
-      return { ok: false, error: toActionError(error, `action ${definition.name}`) };
+      return { ok: false, error: toActionError(error, `action ${definition.name}`, definition.access === "public" ? "shopper" : "staff") };
     }
   };
   // Called as a form action with useActionState, the input is the second argument.

@@ -18,7 +18,7 @@ variant_stock as (
     coalesce(v."priceCents", p."priceCents") as price_cents,
     coalesce(t.on_hand, 0) as on_hand, coalesce(t.reserved, 0) as reserved, coalesce(t.incoming, 0) as incoming,
     coalesce(t.backordered, 0) as backordered, coalesce(t.committed, 0) as committed, coalesce(t.unavailable, 0) as unavailable,
-    coalesce(t.safety_stock, 0) as safety_stock, coalesce(t.available, 0) as available,
+    coalesce(t.safety_stock, 0) as safety_stock, coalesce(t.available, 0) as available, coalesce(t.net, 0) as net,
     ${thresholdSql("a", "$1::int")} as threshold
   from "ProductVariant" v
   join "Product" p on p."id" = v."productId"
@@ -47,8 +47,11 @@ export type VariantStockRow = {
   backordered: number;
   committed: number;
   unavailable: number;
-  safety_stock: number;
   available: number;
+  /** Configured safety stock, summed over the levels. */
+  safety_stock: number;
+  /** Σ per-level available before the variant's clamp at zero (negative when backorders promise more than is on hand). */
+  net: number;
   threshold: number;
   status: StockStatus;
 };

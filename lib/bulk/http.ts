@@ -26,9 +26,9 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncIterable
 
 function errorResponse(error: unknown, context: string): Response {
   if (error instanceof BulkFileError) {
-    return NextResponse.json({ error: toActionError(error, context) }, { status: error.httpStatus, headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ error: toActionError(error, context, "staff") }, { status: error.httpStatus, headers: { "cache-control": "no-store" } });
   }
-  return jsonError(error, context);
+  return jsonError(error, context, "staff");
 }
 
 export async function bulkUploadResponse(request: Request, user: SessionUser, mode: "preview" | "apply"): Promise<Response> {
@@ -61,7 +61,7 @@ export async function bulkUploadResponse(request: Request, user: SessionUser, mo
       send({ type: "result", outcome });
     } catch (error) {
       const status = error instanceof BulkFileError ? error.httpStatus : undefined;
-      send({ type: "error", status, error: toActionError(error, context) });
+      send({ type: "error", status, error: toActionError(error, context, "staff") });
     } finally {
       await writer.close().catch(() => {});
     }

@@ -39,13 +39,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return matches(error, CONNECTION_FAILURE);
 }
 
+/** Who reads the message: shoppers are told about "the store"; staff (admin, ops, bulk uploads) about the inventory database. */
+export type Audience = "shopper" | "staff";
+
+const OUTAGE: Record<Audience, { down: string; busy: string }> = {
+  shopper: {
+    down: "The store is temporarily unavailable. Please try again in a moment.",
+    busy: "The store is busy right now. Please try again in a moment.",
+  },
+  staff: {
+    down: "The inventory database is unreachable right now, so nothing was read or changed. Please try again in a moment.",
+    busy: "The inventory database is busy right now, so nothing was changed. Please try again in a moment.",
+  },
+};
+
 /**
  * Maps anything thrown by an action or route to what the caller may see.
  * Domain and auth errors keep their message; infrastructure failures become
  * UNAVAILABLE; everything else is logged and shown as a generic message, so a
  * raw Prisma or driver error never reaches a user.
  */
-export function toActionError(error: unknown, context: string): ErrorBody {
+export function toActionError(error: unknown, context: string, audience: Audience = "shopper"): ErrorBody {
   if (error instanceof DomainError) {
     const { fieldErrors: _omit, ...details } = error.details;
     const { fieldErrors } = error;
@@ -58,11 +72,11 @@ export function toActionError(error: unknown, context: string): ErrorBody {
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn("database unavailable", { context, error: String(error) });
-    return { code: "UNAVAILABLE", message: "The store is temporarily unavailable. Please try again in a moment." };
+    return { code: "UNAVAILABLE", message: OUTAGE[audience].down };
   }
   if (matches(error, BUSY)) {
     logger.warn("database busy", { context, error: String(error) });
-    return { code: "UNAVAILABLE", message: "The store is busy right now. Please try again in a moment." };
+    return { code: "UNAVAILABLE", message: OUTAGE[audience].busy };
   }
   if (matches(error, MISSING_REFERENCE)) {
     logger.info("reference to a missing row", { context, error: String(error) });

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { InsufficientStockError, NotFoundError, ValidationError } from "@/lib/errors";
 import { listSessionHolds, releaseReservation, reserveStock } from "@/lib/inventory/holds/reservations";
 import { MAX_LINE_QUANTITY } from "@/lib/validation/inventory";
+import { variantImageUrl } from "./variant-display";
 
 // The cart is the shopper's intent (CartLine); the hold is the store's promise
 // (StockReservation, via lib/inventory). Every change reserves first and only
@@ -115,7 +116,7 @@ export async function getCart(sessionId: string | null, now = new Date()): Promi
       orderBy: { createdAt: "asc" },
       select: {
         variantId: true, quantity: true,
-        variant: { select: { title: true, priceCents: true, product: { select: { slug: true, name: true, imageUrl: true, priceCents: true } } } },
+        variant: { select: { title: true, options: true, priceCents: true, product: { select: { slug: true, name: true, imageUrl: true, priceCents: true } } } },
       },
     }),
     listSessionHolds(sessionId, now),
@@ -129,7 +130,7 @@ export async function getCart(sessionId: string | null, now = new Date()): Promi
       productSlug: line.variant.product.slug,
       productName: line.variant.product.name,
       variantTitle: line.variant.title,
-      imageUrl: line.variant.product.imageUrl,
+      imageUrl: variantImageUrl(line.variant.product.imageUrl, line.variant.options as Record<string, unknown> | null),
       unitPriceCents: line.variant.priceCents ?? line.variant.product.priceCents,
       quantity: line.quantity,
       held: live,

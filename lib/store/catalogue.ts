@@ -13,28 +13,43 @@ export type ProductCard = {
   available: number;
   /** Some variant can still be ordered beyond stock (backorder / pre-order). */
   orderableBeyondStock: boolean;
+  /** Free units of released variants: what "In stock" and the "In stock only" filter mean (ships now). */
+  inStock: number;
+  /** Some variant is a pre-order (not released yet) that can still be ordered. */
+  preorder: boolean;
+  /** Some released variant can be ordered on backorder. */
+  backorder: boolean;
 };
 
 export type CataloguePage = { products: ProductCard[]; total: number; page: number; pageCount: number; categories: string[] };
 
 // A product's available units: Σ over its variants of the one definition
 // (lib/inventory/availability: max(0, Σ stockroom_level_stock per level)).
+// "In stock" means ships now: free units of released variants. A pre-order
+// variant (not released yet) is never in stock, even once units arrive, and a
+// backorder is not stock either; both show their own label on the card and are
+// left out by "In stock only".
 const FILTERED_PRODUCTS = `
 with ${variantTotalsCte("now()")},
 variant_stock as (
-  select v."productId", coalesce(t.available, 0) as free, (v."inventoryPolicy" <> 'DENY' and v."backorderLimit" > 0) as beyond
+  select v."productId", coalesce(t.available, 0) as free, v."inventoryPolicy" as policy,
+    (v."inventoryPolicy" <> 'DENY' and v."backorderLimit" > 0) as beyond
   from "ProductVariant" v left join variant_totals t on t."variantId" = v."id"
 ), product_stock as (
-  select "productId", sum(free)::int as available, coalesce(bool_or(beyond), false) as beyond
+  select "productId", sum(free)::int as available, coalesce(bool_or(beyond), false) as beyond,
+    coalesce(sum(free) filter (where policy <> 'PREORDER'), 0)::int as in_stock,
+    coalesce(bool_or(policy = 'PREORDER' and (beyond or free > 0)), false) as preorder,
+    coalesce(bool_or(policy = 'BACKORDER' and beyond), false) as backorder
   from variant_stock group by "productId"
 )
 select p."id", p."slug", p."name", p."category", p."priceCents", p."imageUrl",
   coalesce(s.available, 0) as available, coalesce(s.beyond, false) as "orderableBeyondStock",
+  coalesce(s.in_stock, 0) as "inStock", coalesce(s.preorder, false) as preorder, coalesce(s.backorder, false) as backorder,
   count(*) over () ::int as total
 from "Product" p left join product_stock s on s."productId" = p."id"
 where ($1 = '' or p."name" ilike '%' || $1 || '%' or p."description" ilike '%' || $1 || '%')
   and ($2 = '' or p."category" = $2)
-  and (not $3 or coalesce(s.available, 0) > 0 or coalesce(s.beyond, false))
+  and (not $3 or coalesce(s.in_stock, 0) > 0)
 order by p."name", p."id"
 limit $4 offset $5`;
 

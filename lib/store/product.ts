@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { getProductSnapshot, summarize } from "@/lib/inventory/stock-info";
+import { variantImageUrl } from "./variant-display";
 import { toAvailability, type VariantAvailability } from "./stock-status";
 
 export type VariantView = {
@@ -8,6 +9,8 @@ export type VariantView = {
   title: string;
   options: Record<string, string>;
   priceCents: number;
+  /** The picture of this variant (its colour's, when the catalogue has one). */
+  imageUrl: string;
 };
 
 export type ProductView = {
@@ -38,7 +41,7 @@ export async function getProductBySlug(slug: string): Promise<ProductView | null
     },
   });
   if (!product) return null;
-  const variants = product.variants.map((v) => ({ id: v.id, sku: v.sku, title: v.title, options: optionsOf(v.options), priceCents: v.priceCents ?? product.priceCents }));
+  const variants = product.variants.map((v) => ({ id: v.id, sku: v.sku, title: v.title, options: optionsOf(v.options), priceCents: v.priceCents ?? product.priceCents, imageUrl: variantImageUrl(product.imageUrl, optionsOf(v.options)) }));
   const axes = new Map<string, string[]>();
   for (const variant of variants) {
     for (const [name, value] of Object.entries(variant.options)) {

@@ -28,7 +28,7 @@ export default async function AccountPage() {
           </h2>
           <SignOutEverywhereButton sessions={sessions.length} />
         </div>
-        <Table data-testid="sessions-table">
+        <Table data-testid="sessions-table" frameLabel="Sessions">
           <caption className="sr-only">Where you are signed in</caption>
           <thead>
             <tr>

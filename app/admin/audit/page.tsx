@@ -57,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ))}
       </nav>
       <section className={cardStyles}>
-        <Table data-testid="audit-table">
+        <Table data-testid="audit-table" frameLabel="Audit log">
           <caption className="sr-only">Admin changes, newest first</caption>
           <thead>
             <tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Target</Th><Th>Changes</Th></tr>

@@ -1,5 +1,7 @@
 import { NumberCell, StockStatusCell } from "@/components/admin/cells";
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TableSkeleton } from "@/components/admin/page-skeleton";
 import Link from "next/link";
 import { formatNumber } from "@/components/admin/format";
 import { Button } from "@/components/ui/button";
@@ -7,6 +9,9 @@ import { cardStyles } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Pager, withParams } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
+import { AvailableBreakdown } from "@/components/admin/available-breakdown";
+import { rowBreakdown } from "@/lib/admin/available-breakdown";
+import { variantLabel } from "@/lib/store/variant-display";
 import { listInventory, parseInventoryQuery, type InventoryQuery, type InventorySort } from "@/lib/admin/inventory-table";
 import { listWarehouses } from "@/lib/admin/variant-detail";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -23,6 +28,7 @@ const COLUMNS: { sort?: InventorySort; label: string; numeric?: boolean }[] = [
   { sort: "reserved", label: "Reserved", numeric: true },
   { sort: "committed", label: "Committed", numeric: true },
   { sort: "unavailable", label: "Unavailable", numeric: true },
+  { label: "Safety stock", numeric: true },
   { sort: "available", label: "Available", numeric: true },
   { sort: "incoming", label: "Incoming", numeric: true },
   { label: "Status" },
@@ -31,19 +37,29 @@ const COLUMNS: { sort?: InventorySort; label: string; numeric?: boolean }[] = [
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("OPS", "/admin/inventory");
   const query = parseInventoryQuery(await searchParams);
-  const [page, warehouses] = await Promise.all([listInventory(query), listWarehouses()]);
-  const base = { q: query.q, warehouse: query.warehouse, status: query.status, sort: query.sort, dir: query.dir };
-  const sortLink = (sort: InventorySort) =>
-    withParams("/admin/inventory", { ...base, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
+  const warehouses = await listWarehouses();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Inventory</h1>
       <Filters query={query} warehouses={warehouses} />
+      <Suspense key={JSON.stringify(query)} fallback={<div className={cardStyles}><TableSkeleton rows={12} label="Loading inventory…" /></div>}>
+        <Results query={query} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function Results({ query }: { query: InventoryQuery }) {
+  const page = await listInventory(query);
+  const base = { q: query.q, warehouse: query.warehouse, status: query.status, sort: query.sort, dir: query.dir };
+  const sortLink = (sort: InventorySort) =>
+    withParams("/admin/inventory", { ...base, sort, dir: query.sort === sort && query.dir === "asc" ? "desc" : "asc" });
+  return (
       <section className={cardStyles} aria-labelledby="results">
         <h2 id="results" className="mb-2 text-sm text-zinc-600" aria-live="polite">
           {formatNumber(page.total)} variant{page.total === 1 ? "" : "s"}
         </h2>
-        <Table data-testid="inventory-table">
+        <Table data-testid="inventory-table" frameLabel="Inventory">
           <caption className="sr-only">Variants with stock totals; column headers sort</caption>
           <thead>
             <tr>
@@ -72,14 +88,15 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
                   <Link href={`/admin/inventory/${row.id}`} className="font-medium text-brand-700 hover:underline">
                     {row.product_name}
                   </Link>
-                  <div className="text-xs text-zinc-500">{row.title}</div>
+                  {variantLabel(row.title) && <div className="text-xs text-zinc-500">{row.title}</div>}
                 </Td>
                 <Td className="font-mono text-xs">{row.sku}</Td>
                 <NumberCell value={row.on_hand} />
                 <NumberCell value={row.reserved} />
                 <NumberCell value={row.committed} />
                 <NumberCell value={row.unavailable} />
-                <NumberCell value={row.available} />
+                <NumberCell value={row.safety_stock} />
+                <Td numeric><AvailableBreakdown breakdown={rowBreakdown(row)} label={`${row.product_name} ${row.sku}`} /></Td>
                 <NumberCell value={row.incoming} />
                 <StockStatusCell status={row.status} policy={row.policy} />
               </tr>
@@ -94,7 +111,6 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           next={page.page < page.pageCount ? withParams("/admin/inventory", { ...base, page: page.page + 1 }) : null}
         />
       </section>
-    </div>
   );
 }
 

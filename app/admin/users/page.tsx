@@ -27,8 +27,8 @@ export default async function UsersPage() {
         <h2 id="user-list" className="mb-3 font-medium">{users.length} users</h2>
         <ul className="divide-y divide-zinc-100">
           {users.map((user) => (
-            <li key={user.id} className="space-y-2 py-3" data-testid="user-row">
-              <p>
+            <li key={user.id} className="flex flex-col gap-2 py-3 lg:flex-row lg:items-center lg:justify-between" data-testid="user-row">
+              <p className="min-w-0">
                 <span className="font-medium">{user.name}</span> <span className="text-zinc-600">{user.email}</span>{" "}
                 <Badge>{user.role}</Badge>
                 {user.id === me.id && <span className="ml-2 text-xs text-zinc-500">(you)</span>}

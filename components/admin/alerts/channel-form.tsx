@@ -4,6 +4,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { addChannel } from "@/app/actions/alerts";
 import { Button } from "@/components/ui/button";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useAction } from "@/components/ui/use-action";
 
@@ -24,7 +25,7 @@ export function ChannelForm() {
   return (
     <form
       aria-label="Add a channel"
-      className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-[10rem_1fr_2fr_auto] sm:items-start"
+      className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
         const form = event.currentTarget;
@@ -52,14 +53,25 @@ export function ChannelForm() {
           <TextField name="secret" label="Signing secret (leave empty to generate one)" type="password" autoComplete="off" errors={fieldErrors.secret} />
         ) : null}
       </div>
-      <Button type="submit" disabled={pending} className="sm:mt-6">
-        {pending ? "Adding…" : "Add channel"}
-      </Button>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Adding…" : "Add channel"}
+        </Button>
+      </div>
       {secret ? (
-        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 sm:col-span-4">
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Signing secret (shown once — copy it into the receiver now): <code className="break-all font-mono">{secret}</code>
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** "Add channel" opens the form in a dialog; it stays open after adding a webhook so its one-time secret can be copied. */
+export function AddChannelDialog() {
+  return (
+    <FormDialog title="Add an alert channel" description="Where low-stock alerts (and back-in-stock emails, for email channels) are sent." trigger={<Button size="sm">Add channel</Button>}>
+      {() => <ChannelForm />}
+    </FormDialog>
   );
 }

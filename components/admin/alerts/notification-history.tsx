@@ -17,7 +17,7 @@ export function NotificationHistory({ history, status }: { history: Awaited<Retu
         {filters.map(([label, value]) => (
           <Link
             key={label}
-            href={value ? `/admin/alerts?status=${value}#history-heading` : "/admin/alerts#history-heading"}
+            href={value ? `/admin/alerts?tab=history&status=${value}` : "/admin/alerts?tab=history"}
             aria-current={status === value ? "page" : undefined}
             className="rounded-full border border-zinc-300 px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
           >
@@ -26,7 +26,7 @@ export function NotificationHistory({ history, status }: { history: Awaited<Retu
           </Link>
         ))}
       </nav>
-      <Table frameClassName="rounded-lg border border-zinc-200 bg-white">
+      <Table frameClassName="rounded-lg border border-zinc-200 bg-white" frameLabel="Notification history">
         <caption className="sr-only">Notifications sent, newest first</caption>
         <thead>
           <tr><Th>When</Th><Th>What</Th><Th>Channel</Th><Th>Status</Th><Th><span className="sr-only">Actions</span></Th></tr>

@@ -2,10 +2,11 @@
 
 import { useId, useRef, useState } from "react";
 import { toast } from "sonner";
-import { CheckCircle2, Download, FileUp, Info } from "lucide-react";
+import { CheckCircle2, Download, FileUp, Info, TriangleAlert } from "lucide-react";
 import { errorsToCsv } from "@/lib/bulk/error-csv";
 import { formatBytes } from "@/lib/inventory/bulk/format";
 import type { BulkApplyOutcome, BulkPreviewOutcome } from "@/lib/bulk/upload";
+import { priorVerdict, type PriorVerdict } from "@/lib/bulk/prior-verdict";
 import { Button } from "@/components/ui/button";
 import { inputStyles } from "@/components/ui/input-styles";
 import { LocalTime, TextWithTimes } from "@/components/ui/local-time";
@@ -38,7 +39,10 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
   const busy = state.step === "working";
   const referenceValid = REFERENCE.test(reference);
   const preview = state.step === "previewed" ? state.preview : state.step === "failed" ? state.preview : undefined;
-  const canApply = state.step === "previewed" && state.preview.totals.errorRows === 0 && referenceValid && !busy;
+  // Decided at preview, for the reference as typed now: no "already applied" surprise on Apply.
+  const verdict = preview && referenceValid ? priorVerdict(preview.prior ?? [], reference) : null;
+  const blocked = verdict?.kind === "applied" || verdict?.kind === "reference-taken";
+  const canApply = state.step === "previewed" && state.preview.totals.errorRows === 0 && referenceValid && !blocked && !busy;
 
   const run = async <T extends BulkPreviewOutcome | BulkApplyOutcome>(url: string): Promise<T | null> => {
     if (!file) return null;
@@ -59,7 +63,8 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
 
   const onPreview = async (event: React.FormEvent) => {
     event.preventDefault();
-    const outcome = await run<BulkPreviewOutcome>(`/api/admin/bulk/preview?filename=${encodeURIComponent(file?.name ?? "")}`);
+    const query = new URLSearchParams({ filename: file?.name ?? "", ...(referenceValid ? { reference } : {}) });
+    const outcome = await run<BulkPreviewOutcome>(`/api/admin/bulk/preview?${query}`);
     if (outcome) setState({ step: "previewed", preview: outcome });
   };
 
@@ -126,10 +131,11 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
         {preview && (
           <>
             <Totals totals={preview.totals} />
+            {state.step === "previewed" && verdict && <PriorUploadNotice verdict={verdict} />}
             <div className="flex flex-wrap items-center gap-3">
               {state.step === "previewed" && (
                 <Button onClick={onApply} disabled={!canApply}>
-                  <CheckCircle2 aria-hidden className="size-4" /> Apply {preview.totals.changedRows} {preview.totals.changedRows === 1 ? "change" : "changes"}
+                  <CheckCircle2 aria-hidden className="size-4" /> {verdict?.kind === "file-applied" ? "Apply again:" : "Apply"} {preview.totals.changedRows} {preview.totals.changedRows === 1 ? "change" : "changes"}
                 </Button>
               )}
               {preview.errors.length > 0 && (
@@ -139,7 +145,13 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
               )}
               {state.step === "previewed" && !canApply && (
                 <p className="text-sm text-zinc-600">
-                  {preview.totals.errorRows > 0 ? "Fix the rows below and check the file again to apply it." : "Enter a reference to apply."}
+                  {preview.totals.errorRows > 0
+                    ? "Fix the rows below and check the file again to apply it."
+                    : verdict?.kind === "applied"
+                      ? "Nothing to apply."
+                      : verdict?.kind === "reference-taken"
+                        ? "Choose a new reference to apply."
+                        : "Enter a reference to apply."}
                 </p>
               )}
             </div>
@@ -149,6 +161,29 @@ export function BulkUploadForm({ maxBytes }: { maxBytes: number }) {
         )}
       </div>
     </div>
+  );
+}
+
+function PriorUploadNotice({ verdict }: { verdict: NonNullable<PriorVerdict> }) {
+  const { upload } = verdict;
+  const when = <><LocalTime value={upload.appliedAt} /> by {upload.appliedBy}</>;
+  if (verdict.kind === "file-applied") {
+    return (
+      <p role="alert" className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="prior-upload" data-kind={verdict.kind}>
+        <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+        <span>This same file was already applied as “{upload.reference}” on {when}. Applying it under another reference changes stock again.</span>
+      </p>
+    );
+  }
+  return (
+    <p role="alert" className="flex items-start gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="prior-upload" data-kind={verdict.kind}>
+      <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
+      {verdict.kind === "applied" ? (
+        <span>This file was already applied as “{upload.reference}” on {when}. Applying it again changes nothing.</span>
+      ) : (
+        <span>Reference “{upload.reference}” was already used for a different file on {when}. Choose a new reference.</span>
+      )}
+    </p>
   );
 }
 

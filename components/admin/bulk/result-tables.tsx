@@ -33,7 +33,7 @@ export function ErrorsTable({ errors, total }: { errors: RowError[]; total: numb
       <h2 id="bulk-errors-heading" className="text-lg font-semibold text-red-800">
         {number.format(total)} {total === 1 ? "row needs" : "rows need"} fixing
       </h2>
-      <Table frameClassName="rounded-lg border border-red-200 bg-white" data-testid="bulk-errors">
+      <Table frameClassName="rounded-lg border border-red-200 bg-white" data-testid="bulk-errors" frameLabel="Row errors">
         <caption className="sr-only">Rows with errors, by line number in the file</caption>
         <thead>
           <tr>
@@ -66,7 +66,7 @@ export function ChangesTable({ changes, total }: { changes: RowChange[]; total: 
   return (
     <section aria-labelledby="bulk-changes-heading" className="space-y-2">
       <h2 id="bulk-changes-heading" className="text-lg font-semibold">Changes to on-hand</h2>
-      <Table frameClassName="max-h-[28rem] overflow-y-auto rounded-lg border border-zinc-200 bg-white" data-testid="bulk-changes">
+      <Table frameClassName="max-h-[28rem] overflow-y-auto rounded-lg border border-zinc-200 bg-white" data-testid="bulk-changes" frameLabel="Changes">
         <caption className="sr-only">Current and new on-hand for each changed row</caption>
         <thead className="sticky top-0 bg-white">
           <tr>

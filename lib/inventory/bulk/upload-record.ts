@@ -41,3 +41,35 @@ export async function recordFailure(options: ApplyBulkImportOptions, evaluation:
   const recorded = rows[0] ?? (await existingUpload(options.reference))!;
   return { ...evaluation, status: "FAILED", uploadId: recorded.id, reference: options.reference, appliedAt: recorded.createdAt, appliedBy: options.actor, lowStock: [] };
 }
+
+/**
+ * Records an apply refused because the file could not be read at all (too
+ * large, no usable header, broken quoting), with the reason as its one error,
+ * unless the reference was already applied (that upload stays as it was).
+ */
+export async function recordUnreadable(options: { reference: string; filename: string; actor: string; message: string }): Promise<void> {
+  const errors = [{ line: 1, sku: "", warehouse: "", message: options.message }];
+  await recordFailure(
+    { reference: options.reference, filename: options.filename, checksum: "", actor: options.actor, rows: [], parseErrors: errors, parseErrorCount: 1, rowCount: 0 },
+    { totals: { rows: 0, validRows: 0, errorRows: 1, changedRows: 0, unchangedRows: 0, unitsAdded: 0, unitsRemoved: 0 }, errors, changes: [] },
+  );
+}
+
+/** An earlier applied upload that a preview should warn about. */
+export type PriorUpload = { reference: string; appliedAt: Date; appliedBy: string; sameFile: boolean };
+
+/**
+ * What a preview must say before Apply: the applied uploads of the same file
+ * (same checksum, under any reference) and the applied upload holding
+ * `reference`, if any (the same file: applying changes nothing; another file:
+ * the reference is taken). Newest first, at most 5.
+ */
+export async function priorUploads(options: { checksum: string; reference?: string }): Promise<PriorUpload[]> {
+  const { rows } = await pgPool().query<{ reference: string; checksum: string; createdBy: string; createdAt: Date }>(
+    `select "reference", "checksum", "createdBy", "createdAt" from "BulkUpload"
+     where "status" = 'APPLIED' and ("checksum" = $1 or "reference" = $2)
+     order by ("reference" = $2) desc, "createdAt" desc, "id" desc limit 5`,
+    [options.checksum, options.reference ?? ""],
+  );
+  return rows.map((r) => ({ reference: r.reference, appliedAt: r.createdAt, appliedBy: r.createdBy, sameFile: r.checksum === options.checksum }));
+}

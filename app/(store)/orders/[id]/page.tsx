@@ -11,6 +11,7 @@ import { cartSessionId } from "@/lib/auth/request-context";
 import { formatMoney } from "@/lib/store/money";
 import type { LineFigures } from "@/lib/store/order-lines";
 import { getShopperOrder, type ShopperOrder } from "@/lib/store/orders";
+import { variantLabel } from "@/lib/store/variant-display";
 import { idSchema } from "@/lib/validation/inventory";
 
 export const dynamic = "force-dynamic";
@@ -62,7 +63,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <li key={line.variantId} className="flex justify-between gap-4 p-4" data-testid="order-line">
             <div className="space-y-1">
               <p className="font-medium">{line.productName}</p>
-              <p className="text-sm text-zinc-600">{line.variantTitle} × {line.figures.ordered}</p>
+              <p className="text-sm text-zinc-600">
+                {variantLabel(line.variantTitle) ? `${variantLabel(line.variantTitle)} × ${line.figures.ordered}` : `Quantity ${line.figures.ordered}`}
+              </p>
               <p className="flex flex-wrap gap-1">
                 {lineStatus(line.figures, line.preorder).map((s) => (
                   <Badge key={s.key} tone={s.tone} data-testid="line-status" data-state={s.key}>{s.text}</Badge>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ProductPurchase } from "@/components/store/product-purchase";
+import { ProductDetail } from "@/components/store/product-detail";
 import { env } from "@/lib/env";
 import { getProductAvailability, getProductBySlug } from "@/lib/store/product";
 
@@ -30,25 +29,24 @@ export default async function ProductPage({ params, searchParams }: Params) {
   const initial = product.variants.find((v) => v.id === requested) ?? firstOrderable ?? product.variants[0]!;
 
   return (
-    <article className="grid gap-8 md:grid-cols-2">
-      <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
-        <Image src={product.imageUrl} alt={product.name} width={640} height={640} className="size-full object-cover" priority unoptimized />
-      </div>
-      <div className="space-y-6">
-        <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
-          <Link href="/" className="hover:underline">Shop</Link> / <Link href={`/?category=${encodeURIComponent(product.category)}`} className="hover:underline">{product.category}</Link>
-        </nav>
-        <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
-        <p className="text-zinc-700">{product.description}</p>
-        <ProductPurchase
-          productId={product.id}
-          axes={product.optionAxes}
-          variants={product.variants}
-          initialVariantId={initial.id}
-          initialStock={availability}
-          holdMinutes={Math.round(env.RESERVATION_TTL_SECONDS / 60)}
-        />
-      </div>
-    </article>
+    <ProductDetail
+      name={product.name}
+      imageUrl={product.imageUrl}
+      header={
+        <>
+          <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
+            <Link href="/" className="hover:underline">Shop</Link> / <Link href={`/?category=${encodeURIComponent(product.category)}`} className="hover:underline">{product.category}</Link>
+          </nav>
+          <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
+          <p className="text-zinc-700">{product.description}</p>
+        </>
+      }
+      productId={product.id}
+      axes={product.optionAxes}
+      variants={product.variants}
+      initialVariantId={initial.id}
+      initialStock={availability}
+      holdMinutes={Math.round(env.RESERVATION_TTL_SECONDS / 60)}
+    />
   );
 }

@@ -29,7 +29,7 @@ export default async function BulkHistoryPage({ searchParams }: { searchParams: 
       {uploads.length === 0 ? (
         <p className="rounded-lg border border-zinc-200 bg-white p-6 text-sm text-zinc-600">No uploads yet.</p>
       ) : (
-        <Table frameClassName="rounded-lg border border-zinc-200 bg-white" data-testid="bulk-history">
+        <Table frameClassName="rounded-lg border border-zinc-200 bg-white" data-testid="bulk-history" frameLabel="Bulk uploads">
           <caption className="sr-only">Bulk uploads</caption>
           <thead>
             <tr>

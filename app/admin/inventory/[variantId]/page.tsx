@@ -64,7 +64,7 @@ export default async function VariantPage({ params, searchParams }: Props) {
 
       <section className={cardStyles} aria-labelledby="levels-heading">
         <h2 id="levels-heading" className="mb-3 text-lg font-semibold">Stock per warehouse</h2>
-        <Table data-testid="levels-table">
+        <Table data-testid="levels-table" frameLabel="Stock per warehouse">
           <thead>
             <tr>
               {["Warehouse", "On hand", "Reserved", "Committed", "Backordered", "Unavailable", "Incoming", "Available", "Safety stock"].map((h, i) => (

@@ -12,6 +12,6 @@ export async function GET(request: Request) {
     const report = await verifyLedger();
     return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return jsonError(error, "GET /api/admin/ledger");
+    return jsonError(error, "GET /api/admin/ledger", "staff");
   }
 }

@@ -14,6 +14,6 @@ export async function GET(request: Request) {
     const slot = streamSlots().acquire(clientIpFromHeaders(request.headers));
     return sseResponse(stockEventStream(request.signal, { slot }));
   } catch (error) {
-    return jsonError(error, "GET /api/admin/stream");
+    return jsonError(error, "GET /api/admin/stream", "staff");
   }
 }

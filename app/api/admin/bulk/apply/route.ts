@@ -11,6 +11,6 @@ export const POST = sameOriginOnly(async (request: Request) => {
     const user = await requireRequestUser(request, "OPS");
     return await bulkUploadResponse(request, user, "apply");
   } catch (error) {
-    return jsonError(error, "bulk apply");
+    return jsonError(error, "bulk apply", "staff");
   }
 });

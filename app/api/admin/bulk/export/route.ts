@@ -11,6 +11,6 @@ export async function GET(request: Request) {
     await requireRequestUser(request, "OPS");
     return csvDownload(exportStockCsv(), exportFilename());
   } catch (error) {
-    return jsonError(error, "bulk export");
+    return jsonError(error, "bulk export", "staff");
   }
 }

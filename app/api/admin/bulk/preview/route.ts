@@ -11,6 +11,6 @@ export const POST = sameOriginOnly(async (request: Request) => {
     const user = await requireRequestUser(request, "OPS");
     return await bulkUploadResponse(request, user, "preview");
   } catch (error) {
-    return jsonError(error, "bulk preview");
+    return jsonError(error, "bulk preview", "staff");
   }
 });

@@ -16,6 +16,6 @@ export async function GET(request: Request) {
     const filter = parseMovementFilter(Object.fromEntries(new URL(request.url).searchParams));
     return csvDownload(await movementsCsv(filter), await csvFilename(filter));
   } catch (error) {
-    return jsonError(error, "GET /api/admin/movements/export");
+    return jsonError(error, "GET /api/admin/movements/export", "staff");
   }
 }

@@ -15,6 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const report = await errorReportCsv(id);
     return csvDownload(report.csv, report.filename);
   } catch (error) {
-    return jsonError(error, "bulk error report");
+    return jsonError(error, "bulk error report", "staff");
   }
 }
