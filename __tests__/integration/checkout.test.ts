@@ -5,7 +5,7 @@ import { placeOrderAction } from "@/app/actions/checkout";
 import { db } from "@/lib/db";
 import { getStockInfo, sweepExpiredHolds, verifyLedger } from "@/lib/inventory";
 import { getCart } from "@/lib/store/cart";
-import { getOrderForSession } from "@/lib/store/checkout";
+import { getShopperOrder } from "@/lib/store/orders";
 import { callerContext, createStockedVariant, expireHolds, freshWarehousesPerTest } from "../helpers/fixtures";
 
 const warehouses = freshWarehousesPerTest();
@@ -34,10 +34,10 @@ describe("checkout (placeOrderAction)", () => {
     expect(result).toEqual({ ok: true, data: { orderId: form.orderId, alreadyPlaced: false } });
     expect(await getStockInfo({ productId: variant.productId })).toMatchObject({ onHand: 5, committed: 2, reserved: 0, available: 3 });
     expect((await getCart(cart)).lines).toEqual([]);
-    const order = await getOrderForSession(form.orderId, cart);
+    const order = await getShopperOrder(form.orderId, { sessionId: cart });
     expect(order).toMatchObject({ email: "sam@example.com", subtotalCents: 4_000, address: { country: "US", city: "Springfield" } });
-    expect(order?.lines).toEqual([expect.objectContaining({ quantity: 2, unitPriceCents: 2_000 })]);
-    expect(await getOrderForSession(form.orderId, callerContext().cart)).toBeNull();
+    expect(order?.lines).toEqual([expect.objectContaining({ figures: expect.objectContaining({ ordered: 2, committed: 2 }), unitPriceCents: 2_000 })]);
+    expect(await getShopperOrder(form.orderId, { sessionId: callerContext().cart })).toBeNull();
     expect((await verifyLedger()).ok).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "@jest/globals";
+import { afterAll, describe, expect, it } from "@jest/globals";
 
 // lib/env reads the environment once, at first import: set the token before any import of the app.
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -14,6 +14,8 @@ const scrape = (route: Awaited<ReturnType<typeof load>>["route"], authorization?
   route.GET(new Request("http://store.test/api/metrics", { headers: authorization ? { authorization } : {} }));
 
 const sample = (text: string, name: string) => Number(new RegExp(`^${name.replace(/[{}"]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+
+afterAll(async () => (await import("../helpers/db")).closeConnections());
 
 describe("GET /api/metrics", () => {
   it("refuses without the bearer token and serves Prometheus text with it", async () => {
@@ -32,6 +34,7 @@ describe("GET /api/metrics", () => {
   it("counts hold decisions by outcome and times them", async () => {
     const { route, fixtures, inventory } = await load();
     const { createStockedVariant, createWarehouses, sessionId } = fixtures;
+    await (await import("../helpers/db")).truncateAll();
     const { main } = await createWarehouses();
     const v = await createStockedVariant([main], { stock: { MAIN: 1 } });
     const before = await (await scrape(route, `Bearer ${TOKEN}`)).text();

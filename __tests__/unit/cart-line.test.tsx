@@ -85,7 +85,7 @@ describe("CartLine", () => {
     window.addEventListener("stockroom:cart-subtotal", onSubtotal);
     try {
       render(<CartLine line={line()} actions={actions} />);
-      const input = screen.getByLabelText("Quantity of Organic Tee Black / M");
+      const input = screen.getByLabelText("Quantity of Organic Tee · Black / M");
       fireEvent.change(input, { target: { value: "3" } });
       fireEvent.blur(input);
       await waitFor(() => expect(screen.getByText("$84.00")).toBeInTheDocument());
