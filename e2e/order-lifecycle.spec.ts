@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs, withDb } from "./store-helpers";
+import { fillCheckoutAndPlaceOrder, signInAs, withDb } from "./store-helpers";
 
 // The order lifecycle end to end, on a product of its own (created here, so
 // the figures are exact whatever other specs did to the seeded stock):
@@ -72,15 +72,7 @@ async function order(browser: Browser, fixture: Fixture, quantity: number, email
   await page.getByTestId("add-to-cart").click();
   await expect(page.getByTestId("cart-count")).toHaveText(String(quantity));
   await page.goto("/checkout");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Full name").fill("Pat Shopper");
-  await page.getByLabel("Address", { exact: true }).fill("1 Main Street");
-  await page.getByLabel("City").fill("Springfield");
-  await page.getByLabel("Postal code").fill("12345");
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry (MM/YY)").fill("12/39");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByTestId("place-order").click();
+  await fillCheckoutAndPlaceOrder(page, { email, name: "Pat Shopper" });
   await expect(page.getByTestId("order-number")).toHaveText(/^SR-\d+$/);
   return { page, number: await page.getByTestId("order-number").innerText(), url: page.url() };
 }

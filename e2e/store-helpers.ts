@@ -57,3 +57,16 @@ export async function signInAs(page: Page, who: "admin" | "ops") {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("admin-user")).toBeVisible();
 }
+
+/** Fills the checkout form with a valid shopper and the simulated provider's approving test card, then places the order. */
+export async function fillCheckoutAndPlaceOrder(page: Page, shopper: { email?: string; name?: string } = {}) {
+  await page.getByLabel("Email").fill(shopper.email ?? "shopper@example.com");
+  await page.getByLabel("Full name").fill(shopper.name ?? "Sam Shopper");
+  await page.getByLabel("Address", { exact: true }).fill("1 Main Street");
+  await page.getByLabel("City").fill("Springfield");
+  await page.getByLabel("Postal code").fill("12345");
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/39");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByTestId("place-order").click();
+}

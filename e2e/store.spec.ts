@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expireAllHoldsOf, findVariant } from "./store-helpers";
+import { expireAllHoldsOf, fillCheckoutAndPlaceOrder, findVariant } from "./store-helpers";
 
 const shots = path.join(__dirname, "artifacts", "screenshots");
 
@@ -43,15 +43,7 @@ test("browse, pick a variant, hold it, watch another shopper's badge drop live, 
   await expect(page.locator("#email-error")).toHaveText("Enter a valid email address");
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("Email").fill("shopper@example.com");
-  await page.getByLabel("Full name").fill("Sam Shopper");
-  await page.getByLabel("Address", { exact: true }).fill("1 Main Street");
-  await page.getByLabel("City").fill("Springfield");
-  await page.getByLabel("Postal code").fill("12345");
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry (MM/YY)").fill("12/39");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByTestId("place-order").click();
+  await fillCheckoutAndPlaceOrder(page);
 
   await expect(page.getByTestId("order-confirmation")).toBeVisible();
   await expect(page.getByTestId("order-line")).toHaveCount(1);
