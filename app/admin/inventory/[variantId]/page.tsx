@@ -9,6 +9,7 @@ import { FlashSaleForms } from "@/components/admin/flash-sale-forms";
 import { SafetyStockForm, VariantSettingsForm } from "@/components/admin/settings-forms";
 import { getFlashSaleStatus } from "@/lib/inventory/flash-sale";
 import { unavailableBreakdown } from "@/lib/inventory";
+import { variantLabel } from "@/lib/store/variant-display";
 import { PolicyBadge } from "@/components/admin/status-badge";
 import { StockOperationForms } from "@/components/admin/stock-operation-forms";
 import { Button, buttonStyles } from "@/components/ui/button";
@@ -55,7 +56,7 @@ export default async function VariantPage({ params, searchParams }: Props) {
       <div>
         <Link href="/admin/inventory" className="text-sm text-brand-700 hover:underline">← Inventory</Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
-          {variant.productName} <span className="text-zinc-500">· {variant.title}</span>
+          {variant.productName} {variantLabel(variant.title) && <span className="text-zinc-500">· {variantLabel(variant.title)}</span>}
         </h1>
         <p className="flex items-center gap-2 text-sm text-zinc-600">
           <span className="font-mono">{variant.sku}</span> <PolicyBadge policy={variant.policy} />
