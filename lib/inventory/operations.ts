@@ -19,7 +19,7 @@ type Tx = Prisma.TransactionClient;
 // Alerts and back-in-stock emails are queued in the same transaction as the
 // change (transactional outbox); a caller-owned transaction queues them itself
 // once (enqueueStockNotifications) or relies on its afterStockChange call.
-async function inTransaction<T>(tx: Tx | undefined, variantIds: string[], work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(tx: Tx | undefined, variantIds: string[], work: (tx: Tx) => Promise<T>): Promise<T> {
   if (tx) return work(tx);
   const result = await db.$transaction(async (t) => {
     const done = await work(t);

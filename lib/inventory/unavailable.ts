@@ -3,39 +3,29 @@ import { db, type Prisma } from "@/lib/db";
 import type { UnavailableReason } from "@/generated/prisma/enums";
 import { releaseSetAsideSchema, setAsideStockSchema } from "@/lib/validation/inventory";
 import { parseInput } from "@/lib/validation/parse";
-import { enqueueStockNotifications } from "@/lib/alerts";
-import { afterStockChange } from "./after-commit";
 import { allocateBackorders } from "./allocation";
 import { InventoryError } from "./errors";
+import { inTransaction } from "./operations";
 
 type Tx = Prisma.TransactionClient;
 export type SetAsideStockInput = z.input<typeof setAsideStockSchema>;
 export type ReleaseSetAsideInput = z.input<typeof releaseSetAsideSchema>;
 export type UnavailableBreakdown = { warehouseId: string; reason: UnavailableReason; units: number }[];
 
+// Merges flash-sale buckets back first (locking all the variant's levels in id
+// order, the global lock order) so free units are exact; returns the level and
+// the slot count to split again with, as applyStockChange does.
 async function lockLevel(tx: Tx, variantId: string, warehouseId: string) {
-  // All the variant's levels, in id order (the global lock order); flash-sale buckets merge first so free units are exact.
-  await tx.$queryRaw`select stockroom_flash_merge(${variantId}::uuid, now())`;
+  const [merged] = await tx.$queryRaw<{ slots: number }[]>`select stockroom_flash_merge(${variantId}::uuid, now()) as slots`;
   const [level] = await tx.$queryRaw<{ onHand: number; unavailable: number; committed: number; reserved: number }[]>`
     select "onHand", "unavailable", "committed", "reserved" from "StockLevel"
     where "variantId" = ${variantId}::uuid and "warehouseId" = ${warehouseId}::uuid`;
   if (!level) throw new InventoryError("NOT_FOUND", "This variant is not stocked in that warehouse");
-  return level;
+  return { level, slots: merged?.slots ?? 0 };
 }
 
-async function resplit(tx: Tx, variantId: string) {
-  const [row] = await tx.$queryRaw<{ slots: number }[]>`select count(distinct "slot")::int as slots from "StockBucket" where "variantId" = ${variantId}::uuid`;
-  if (row?.slots) await tx.$queryRaw`select stockroom_flash_split(${variantId}::uuid, ${row.slots}::int, now())`;
-}
-
-async function inTransaction<T>(variantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await db.$transaction(async (tx) => {
-    const done = await work(tx);
-    await enqueueStockNotifications([variantId], { tx });
-    return done;
-  });
-  await afterStockChange([variantId]);
-  return result;
+async function splitAgain(tx: Tx, variantId: string, slots: number) {
+  if (slots > 0) await tx.$queryRaw`select stockroom_flash_split(${variantId}::uuid, ${slots}::int, now())`;
 }
 
 /**
@@ -45,8 +35,8 @@ async function inTransaction<T>(variantId: string, work: (tx: Tx) => Promise<T>)
  */
 export async function setAsideStock(input: SetAsideStockInput) {
   const s = parseInput(setAsideStockSchema, input);
-  return inTransaction(s.variantId, async (tx) => {
-    const level = await lockLevel(tx, s.variantId, s.warehouseId);
+  return inTransaction(undefined, [s.variantId], async (tx) => {
+    const { level, slots } = await lockLevel(tx, s.variantId, s.warehouseId);
     const free = level.onHand - level.unavailable - level.committed - level.reserved;
     if (s.quantity > free) {
       throw new InventoryError("NEGATIVE_STOCK", `Only ${Math.max(0, free)} units are free to set aside (the rest are held for carts, committed to orders or already unavailable)`, { free: Math.max(0, free) });
@@ -57,7 +47,7 @@ export async function setAsideStock(input: SetAsideStockInput) {
       variantId: s.variantId, warehouseId: s.warehouseId, type: "SET_ASIDE", quantity: 0, unavailableDelta: s.quantity, unavailableReason: s.reason,
       reference: s.reference ?? null, notes: s.notes ?? null, createdBy: s.actor,
     } });
-    await resplit(tx, s.variantId);
+    await splitAgain(tx, s.variantId, slots);
     return { unavailable: level.unavailable + s.quantity };
   });
 }
@@ -65,8 +55,8 @@ export async function setAsideStock(input: SetAsideStockInput) {
 /** Units set aside for a reason go back to sellable (restock, offered to backorders first) or out of on hand (write off). */
 export async function releaseSetAside(input: ReleaseSetAsideInput) {
   const r = parseInput(releaseSetAsideSchema, input);
-  return inTransaction(r.variantId, async (tx) => {
-    const level = await lockLevel(tx, r.variantId, r.warehouseId);
+  return inTransaction(undefined, [r.variantId], async (tx) => {
+    const { level, slots } = await lockLevel(tx, r.variantId, r.warehouseId);
     const [held] = await tx.$queryRaw<{ units: number }[]>`
       select coalesce(sum("unavailableDelta"), 0)::int as units from "InventoryMovement"
       where "variantId" = ${r.variantId}::uuid and "warehouseId" = ${r.warehouseId}::uuid and "unavailableReason" = ${r.reason}::"UnavailableReason"`;
@@ -83,7 +73,7 @@ export async function releaseSetAside(input: ReleaseSetAsideInput) {
       unavailableDelta: -r.quantity, unavailableReason: r.reason, reference: r.reference ?? null, notes: r.notes ?? null, createdBy: r.actor,
     } });
     if (restock) await allocateBackorders(tx, [r.variantId], { reference: r.reference ?? "restock", actor: r.actor });
-    await resplit(tx, r.variantId);
+    await splitAgain(tx, r.variantId, slots);
     return { unavailable: level.unavailable - r.quantity };
   });
 }
